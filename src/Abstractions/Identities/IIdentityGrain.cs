@@ -1,0 +1,29 @@
+namespace OrleansSessions.Abstractions.Identities;
+
+/// <summary>
+/// One email/password identity (key: the normalized email): which user it reaches and its password hash.
+/// Keyed by the identity, it keeps registration unique without any global lock.
+/// </summary>
+[Alias("OrleansSessions.IIdentityGrain")]
+public interface IIdentityGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the identity for a new user and returns that user's id (<c>account-name-in-use</c>).</summary>
+    [Alias("Register")]
+    Task<string> Register(Secret password, TokenHash? confirmationTokenHash);
+
+    /// <summary>The user this password reaches (<c>invalid-credentials</c> otherwise, for any reason).</summary>
+    [Alias("Authenticate")]
+    Task<string> Authenticate(Secret password);
+
+    /// <summary>The user this identity reaches, or none.</summary>
+    [Alias("FindUser")]
+    Task<string?> FindUser();
+
+    /// <summary>Points the identity at another user (a link), if it still reaches <paramref name="fromUserId"/>.</summary>
+    [Alias("Reassign")]
+    Task Reassign(string fromUserId, string toUserId);
+
+    /// <summary>Frees the identity for a new registration, if it still reaches <paramref name="userId"/>.</summary>
+    [Alias("Release")]
+    Task Release(string userId);
+}

@@ -1,0 +1,95 @@
+using Orleans.Concurrency;
+using OrleansSessions.Abstractions.Devices;
+
+namespace OrleansSessions.Abstractions.Users;
+
+/// <summary>
+/// One account (key: user id): identities, status, custom data, sessions and the devices that hold it. The one
+/// place where a session is created, refreshed, checked and ended. After every change that ends a session it
+/// tells each device concerned, and it has persisted what it still has to tell before it answers.
+/// Calls that act for a signed-in user carry its session id, checked first (<c>session-revoked</c>).
+/// </summary>
+[Alias("OrleansSessions.IUserGrain")]
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account behind a new email/password identity.</summary>
+    [Alias("CreateRegistered")]
+    Task CreateRegistered(string email, TokenHash? confirmationTokenHash);
+
+    /// <summary>Whether the account exists and is not deleted; callable while the grain is busy.</summary>
+    [AlwaysInterleave, ReadOnly, Alias("Exists")]
+    Task<bool> Exists();
+
+    [Alias("Login")]
+    Task<SessionGrant> Login(NewSession session);
+
+    /// <summary>Logs in the anonymous user of this id, creating it on first use.</summary>
+    [Alias("LoginAnonymous")]
+    Task<SessionGrant> LoginAnonymous(NewSession session);
+
+    [Alias("Refresh")]
+    Task<SessionGrant> Refresh(string sessionId, TokenHash refreshTokenHash);
+
+    /// <summary>Ends the session of this refresh token; fine when it had ended already.</summary>
+    [Alias("LogoutWithRefreshToken")]
+    Task LogoutWithRefreshToken(string sessionId, TokenHash refreshTokenHash);
+
+    /// <summary>Whether the session is live; callable while the grain is busy (devices check with it).</summary>
+    [AlwaysInterleave, ReadOnly, Alias("IsSessionLive")]
+    Task<bool> IsSessionLive(string sessionId);
+
+    /// <summary>Ends this user's session on a device (a device's log out); idempotent.</summary>
+    [Alias("LogOutOfDevice")]
+    Task LogOutOfDevice(string deviceId, string? sessionId);
+
+    /// <summary>Logs the user out of a device and takes it off the device.</summary>
+    [Alias("RemoveFromDevice")]
+    Task RemoveFromDevice(string deviceId);
+
+    [Alias("GetProfile")]
+    Task<Profile> GetProfile(string sessionId);
+
+    [Alias("GetSessions")]
+    Task<IReadOnlyList<SessionInfo>> GetSessions(string sessionId);
+
+    [Alias("EndSession")]
+    Task EndSession(string sessionId, string targetSessionId);
+
+    [Alias("EndSessions")]
+    Task EndSessions(string sessionId, bool keepCurrent);
+
+    [Alias("DeleteSelf")]
+    Task DeleteSelf(string sessionId);
+
+    /// <summary>Links an email/password identity to the signed-in user.</summary>
+    [Alias("LinkPassword")]
+    Task<Profile> LinkPassword(string sessionId, string email, Secret password);
+
+    /// <summary>Gives up this never-used account so that its identity can be linked to <paramref name="toUserId"/>.</summary>
+    [Alias("ReleaseForLink")]
+    Task ReleaseForLink(string toUserId);
+
+    [Alias("ConfirmWithToken")]
+    Task ConfirmWithToken(TokenHash tokenHash);
+
+    [Alias("GetAdminView")]
+    Task<AdminUser> GetAdminView();
+
+    [Alias("Confirm")]
+    Task Confirm();
+
+    [Alias("Disable")]
+    Task Disable();
+
+    [Alias("Enable")]
+    Task Enable();
+
+    [Alias("RevokeSessions")]
+    Task RevokeSessions();
+
+    [Alias("Delete")]
+    Task Delete();
+
+    [Alias("SetCustomData")]
+    Task SetCustomData(string json);
+}

@@ -1,0 +1,7 @@
+using OrleansSessions.Abstractions.Devices;
+
+namespace OrleansSessions.Abstractions.Users;
+
+/// <summary>What a login asks of a user grain: a session on this device, holding this refresh token's hash.</summary>
+[GenerateSerializer, Immutable, Alias("OrleansSessions.NewSession")]
+public sealed record NewSession(DeviceInfo Device, TokenHash RefreshTokenHash);

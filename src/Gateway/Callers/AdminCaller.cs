@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using OrleansSessions.Abstractions;
+
+namespace OrleansSessions.Gateway.Callers;
+
+/// <summary>A request made with the admin key. While no key is configured, every admin request is refused.</summary>
+public sealed record AdminCaller
+{
+    private static readonly AdminCaller Admin = new();
+
+    public static ValueTask<AdminCaller?> BindAsync(HttpContext context)
+    {
+        var configured = context.RequestServices.GetRequiredService<IOptions<SessionsOptions>>().Value.AdminApiKey;
+        var given = BearerToken.From(context);
+        return !string.IsNullOrEmpty(configured) && given is not null && FixedTimeEquals(configured, given)
+            ? ValueTask.FromResult<AdminCaller?>(Admin)
+            : throw new SessionsException(ErrorCodes.InvalidAdminKey, "A valid admin key is required.");
+    }
+
+    private static bool FixedTimeEquals(string expected, string given) =>
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+}

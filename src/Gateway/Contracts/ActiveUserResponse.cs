@@ -1,0 +1,5 @@
+using OrleansSessions.Abstractions.Devices;
+
+namespace OrleansSessions.Gateway.Contracts;
+
+public sealed record ActiveUserResponse(DeviceUser? User);

@@ -1,0 +1,3 @@
+namespace OrleansSessions.Gateway.Contracts;
+
+public sealed record LoginResponse(string UserId, string DeviceId, string AccessToken, string RefreshToken);

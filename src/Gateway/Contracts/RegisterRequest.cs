@@ -1,0 +1,3 @@
+namespace OrleansSessions.Gateway.Contracts;
+
+public sealed record RegisterRequest(string? Email, string? Password);

@@ -1,0 +1,9 @@
+using OrleansSessions.Gateway.Tokens;
+
+namespace OrleansSessions.Gateway.Email;
+
+/// <summary>Sends the account emails. Replace the default with a real mail service in production.</summary>
+public interface IEmailSender
+{
+    Task SendConfirmationAsync(string email, ConfirmationToken token);
+}

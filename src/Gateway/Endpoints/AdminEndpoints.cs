@@ -1,0 +1,83 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OrleansSessions.Abstractions;
+using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Abstractions.Identities;
+using OrleansSessions.Abstractions.Users;
+using OrleansSessions.Gateway.Callers;
+using OrleansSessions.Gateway.Contracts;
+using OrleansSessions.Gateway.Problems;
+
+namespace OrleansSessions.Gateway.Endpoints;
+
+/// <summary>The admin routes (admin key): look up, confirm, disable, enable, revoke, delete, custom data, devices.</summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/v1/admin").WithTags("Admin");
+        admin.MapGet("/users", FindByEmail).WithSummary("The user of an email address.");
+
+        var user = admin.MapGroup("/users/{userId}");
+        user.MapGet("/", GetUser).WithSummary("A user, its sessions and its devices.");
+        user.MapPost("/confirm", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Confirm()))
+            .WithSummary("Confirms a pending user.");
+        user.MapPost("/disable", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Disable()))
+            .WithSummary("Ends every session of the user and refuses its logins until enabled.");
+        user.MapPost("/enable", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Enable()))
+            .WithSummary("Lets a disabled user log in again.");
+        user.MapPost("/revoke-sessions", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.RevokeSessions()))
+            .WithSummary("Ends every session of the user, on every device, at once.");
+        user.MapDelete("/", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Delete()))
+            .WithSummary("Deletes the user and takes it off every device.");
+        user.MapPut("/custom-data", SetCustomData).WithSummary("Sets the user's custom data (a JSON object).");
+
+        admin.MapGet("/devices/{deviceId}", GetDevice).WithSummary("A device and its users.");
+        return app;
+    }
+
+    private static async Task<AdminUserResponse> FindByEmail(AdminCaller _, string? email, IGrainFactory grains)
+    {
+        var address = EmailAddress.Normalize(Require.Field(email, "email"));
+        var userId = await grains.GetGrain<IIdentityGrain>(address).FindUser() ?? throw UserNotFound();
+        return AdminUserResponse.From(await grains.GetGrain<IUserGrain>(userId).GetAdminView());
+    }
+
+    private static async Task<AdminUserResponse> GetUser(AdminCaller _, string userId, IGrainFactory grains) =>
+        AdminUserResponse.From(await User(grains, userId).GetAdminView());
+
+    private static async Task<NoContent> Act(IGrainFactory grains, string userId, Func<IUserGrain, Task> action)
+    {
+        await action(User(grains, userId));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> SetCustomData(
+        AdminCaller _, string userId, [FromBody] JsonElement body, IGrainFactory grains, IOptions<SessionsOptions> options)
+    {
+        Require.That(body.ValueKind == JsonValueKind.Object, "Custom data is a JSON object.");
+        var json = body.GetRawText();
+        if (Encoding.UTF8.GetByteCount(json) > options.Value.MaxCustomDataBytes)
+        {
+            throw new SessionsException(
+                ErrorCodes.PayloadTooLarge, $"Custom data is at most {options.Value.MaxCustomDataBytes} bytes.");
+        }
+
+        await User(grains, userId).SetCustomData(json);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<DeviceDetails> GetDevice(AdminCaller _, string deviceId, IGrainFactory grains) =>
+        Ids.IsWellFormed(deviceId)
+            ? await grains.GetGrain<IDeviceGrain>(deviceId).GetDetails()
+            : throw new SessionsException(ErrorCodes.DeviceNotFound, "No device has this id.");
+
+    /// <summary>The user grain of a well-formed id; any other id names no user, and activates no grain.</summary>
+    private static IUserGrain User(IGrainFactory grains, string userId) =>
+        Ids.IsWellFormed(userId) ? grains.GetGrain<IUserGrain>(userId) : throw UserNotFound();
+
+    private static SessionsException UserNotFound() => new(ErrorCodes.UserNotFound, "No user has this id.");
+}

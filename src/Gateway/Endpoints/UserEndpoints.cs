@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansSessions.Gateway.Callers;
+using OrleansSessions.Gateway.Contracts;
+using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Tokens;
+
+namespace OrleansSessions.Gateway.Endpoints;
+
+/// <summary>A signed-in user's routes: its session, profile, identities, sessions and account.</summary>
+public static class UserEndpoints
+{
+    public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/v1/auth").WithTags("Users");
+        auth.MapPost("/session", Refresh).WithSummary("Hands out a new access token for a refresh token.");
+        auth.MapDelete("/session", LogOut).WithSummary("Logs out the session of a refresh token.");
+        auth.MapGet("/profile", GetProfile).WithSummary("The signed-in user's profile.");
+        auth.MapPost("/identities", Link).WithSummary("Links another identity to the signed-in user.");
+        auth.MapGet("/sessions", ListSessions).WithSummary("The signed-in user's sessions.");
+        auth.MapDelete("/sessions/{sessionId}", EndSession).WithSummary("Ends one of the user's sessions.");
+        auth.MapDelete("/sessions", EndSessions).WithSummary("Ends every session of the user (scope=all) or every other one (scope=others).");
+        auth.MapDelete("/user", DeleteUser).WithSummary("Deletes the signed-in user's account.");
+        return app;
+    }
+
+    private static async Task<RefreshResponse> Refresh(RefreshCaller caller, IGrainFactory grains, AccessTokens tokens)
+    {
+        var grant = await caller.User(grains).Refresh(caller.Token.SessionId, caller.Token.Hash);
+        return new RefreshResponse(await tokens.IssueAsync(grant.UserId, grant.SessionId, grant.DeviceId));
+    }
+
+    private static async Task<NoContent> LogOut(RefreshCaller caller, IGrainFactory grains)
+    {
+        await caller.User(grains).LogoutWithRefreshToken(caller.Token.SessionId, caller.Token.Hash);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<ProfileResponse> GetProfile(UserCaller caller, IGrainFactory grains) =>
+        ProfileResponse.From(await caller.User(grains).GetProfile(caller.SessionId));
+
+    private static async Task<ProfileResponse> Link(UserCaller caller, Credentials? body, Logins logins) =>
+        ProfileResponse.From(await logins.LinkAsync(caller, body));
+
+    private static async Task<SessionsResponse> ListSessions(UserCaller caller, IGrainFactory grains)
+    {
+        var sessions = await caller.User(grains).GetSessions(caller.SessionId);
+        return new SessionsResponse(sessions.Select(s => SessionResponse.From(s, caller.SessionId)).ToList());
+    }
+
+    private static async Task<NoContent> EndSession(UserCaller caller, string sessionId, IGrainFactory grains)
+    {
+        await caller.User(grains).EndSession(caller.SessionId, sessionId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> EndSessions(UserCaller caller, string? scope, IGrainFactory grains)
+    {
+        Require.That(scope is null or "all" or "others", "'scope' is 'all' or 'others'.");
+        await caller.User(grains).EndSessions(caller.SessionId, keepCurrent: scope == "others");
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> DeleteUser(UserCaller caller, IGrainFactory grains)
+    {
+        await caller.User(grains).DeleteSelf(caller.SessionId);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OrleansSessions.Gateway.Endpoints;
+
+namespace OrleansSessions.Gateway.Hosting;
+
+public static class GatewayPipeline
+{
+    /// <summary>Problem responses for every error, then every route of the API.</summary>
+    public static WebApplication MapSessionsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapDeviceEndpoints();
+        app.MapAccountEndpoints();
+        app.MapUserEndpoints();
+        app.MapAdminEndpoints();
+        app.MapTokenEndpoints();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using OrleansSessions.Gateway.Email;
+using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Tokens;
+
+namespace OrleansSessions.Gateway.Hosting;
+
+public static class GatewayServices
+{
+    /// <summary>Adds the API: options validated at start, JSON, problem details, tokens, OpenAPI, health checks.</summary>
+    public static WebApplicationBuilder AddSessionsApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SessionsOptions>()
+            .Bind(builder.Configuration.GetSection(SessionsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var maxBody = builder.Configuration.GetSection(SessionsOptions.Section)
+            .GetValue(nameof(SessionsOptions.MaxRequestBodyBytes), new SessionsOptions().MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+
+        services.Configure<JsonOptions>(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddSessionProblems();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<Logins>();
+        services.AddSingleton<IEmailSender, LogEmailSender>();
+        services.AddHostedService<StartupBanner>();
+
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        return builder;
+    }
+}

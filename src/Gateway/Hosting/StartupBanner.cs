@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace OrleansSessions.Gateway.Hosting;
+
+/// <summary>Says, once the gateway listens, where it listens, in which mode, and how the admin key is set.</summary>
+public sealed partial class StartupBanner(
+    IServer server, IOptions<SessionsOptions> options, IHostApplicationLifetime lifetime, ILogger<StartupBanner> logger)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            LogMode(string.Join(", ", addresses));
+            if (string.IsNullOrEmpty(options.Value.AdminApiKey))
+            {
+                LogNoAdminKey();
+            }
+            else
+            {
+                LogAdminKeySet();
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(1, LogLevel.Information,
+        "OrleansSessions is running in embedded mode (one process: a co-hosted silo with in-memory storage) on {Addresses}")]
+    private partial void LogMode(string addresses);
+
+    [LoggerMessage(2, LogLevel.Warning,
+        "No admin key is set, so the admin API is closed: set Sessions__AdminApiKey (environment) or --Sessions:AdminApiKey=... to open it")]
+    private partial void LogNoAdminKey();
+
+    [LoggerMessage(3, LogLevel.Information, "The admin API is open to requests bearing the key from the Sessions:AdminApiKey setting")]
+    private partial void LogAdminKeySet();
+}

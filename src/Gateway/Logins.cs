@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using OrleansSessions.Abstractions;
+using OrleansSessions.Abstractions.Identities;
+using OrleansSessions.Abstractions.Users;
+using OrleansSessions.Gateway.Callers;
+using OrleansSessions.Gateway.Contracts;
+using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Tokens;
+
+namespace OrleansSessions.Gateway;
+
+/// <summary>
+/// A login on a device, from credentials to tokens: the device token first, then the credentials, then a new
+/// session from the user grain (which tells the device before it answers), then the tokens.
+/// </summary>
+public sealed class Logins(IGrainFactory grains, AccessTokens accessTokens, IOptions<SessionsOptions> options)
+{
+    public async Task<LoginResponse> LogInAsync(DeviceCaller caller, Credentials? credentials)
+    {
+        var provider = ProviderOf(credentials);
+        var device = caller.Device(grains);
+        string userId;
+        if (provider == ProviderTypes.Anonymous)
+        {
+            userId = await device.ReserveAnonymousUser(caller.TokenHash);
+        }
+        else
+        {
+            await device.Authenticate(caller.TokenHash);
+            userId = await AuthenticatePassword(credentials!);
+        }
+
+        var deviceInfo = await device.AdmitLogin(caller.TokenHash, userId, options.Value.MaxUsersPerDevice);
+        var secret = Ids.NewSecret();
+        var request = new NewSession(deviceInfo, TokenHash.Of(secret));
+        var user = grains.GetGrain<IUserGrain>(userId);
+        var grant = provider == ProviderTypes.Anonymous ? await user.LoginAnonymous(request) : await user.Login(request);
+        return new LoginResponse(
+            userId,
+            grant.DeviceId,
+            await accessTokens.IssueAsync(userId, grant.SessionId, grant.DeviceId),
+            new RefreshToken(userId, grant.SessionId, secret).ToString());
+    }
+
+    /// <summary>Links credentials to the signed-in user (SPEC.md, "Link").</summary>
+    public async Task<Profile> LinkAsync(UserCaller caller, Credentials? credentials)
+    {
+        var provider = ProviderOf(credentials);
+        if (provider == ProviderTypes.Anonymous)
+        {
+            throw new SessionsException(ErrorCodes.CannotLinkAnonymous, "Anonymous credentials cannot be linked.");
+        }
+
+        var (email, password) = EmailAndPassword(credentials!);
+        return await caller.User(grains).LinkPassword(caller.SessionId, email, password);
+    }
+
+    private Task<string> AuthenticatePassword(Credentials credentials)
+    {
+        var (email, password) = EmailAndPassword(credentials);
+        return grains.GetGrain<IIdentityGrain>(email).Authenticate(password);
+    }
+
+    private static (string Email, Secret Password) EmailAndPassword(Credentials credentials)
+    {
+        var email = Require.Field(credentials.Email, "email");
+        var password = Require.Field(credentials.Password, "password");
+        return (EmailAddress.Normalize(email), new Secret(password));
+    }
+
+    private static string ProviderOf(Credentials? credentials)
+    {
+        var provider = Require.Field(Require.Body(credentials).Provider, "provider");
+        return provider switch
+        {
+            ProviderTypes.LocalUserPass or ProviderTypes.Anonymous => provider,
+            ProviderTypes.CustomToken => throw Require.Invalid("The custom-token provider is not enabled on this service."),
+            _ => throw Require.Invalid($"Unknown provider; use {ProviderTypes.LocalUserPass}, {ProviderTypes.Anonymous} or {ProviderTypes.CustomToken}."),
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Orleans.Runtime;
+using OrleansSessions.Abstractions;
+
+namespace OrleansSessions.Gateway.Problems;
+
+/// <summary>
+/// Turns every failure into an RFC 9457 problem response with a stable <c>code</c>: a rule's refusal, a request
+/// ASP.NET Core could not read (malformed JSON, too large, wrong content type), an unreachable cluster.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (code, detail) = exception switch
+        {
+            SessionsException refusal => (refusal.Code, refusal.Message),
+            BadHttpRequestException bad => (ErrorStatus.CodeOf(bad.StatusCode), Describe(bad)),
+            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+                (ErrorCodes.Unavailable, "The session cluster is not reachable; try again."),
+            _ => ("internal-error", "An unexpected error occurred."),
+        };
+        var status = exception is BadHttpRequestException b ? b.StatusCode : ErrorStatus.Of(code);
+        if (status >= 500)
+        {
+            LogFailure(exception, context.Request.Method, context.Request.Path);
+        }
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail, Extensions = { ["code"] = code } },
+        });
+    }
+
+    private static string Describe(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        413 => "The request body is too large.",
+        415 => "The request body must be application/json.",
+        _ => bad.InnerException is System.Text.Json.JsonException ? "The request body is not valid JSON." : bad.Message,
+    };
+
+    [LoggerMessage(1, LogLevel.Error, "Request {Method} {Path} failed")]
+    private partial void LogFailure(Exception exception, string method, string path);
+}

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OrleansSessions.Abstractions;
+
+namespace OrleansSessions.Gateway.Tokens;
+
+/// <summary>
+/// Mints and checks this tier's access tokens: ES256 JWTs with a <c>kid</c> and <c>typ</c> <c>at+jwt</c>. A token
+/// is judged in SPEC.md's order: unreadable or badly signed (<c>invalid-token</c>), then expired
+/// (<c>token-expired</c>); whether its session is live is for the user grain to say.
+/// </summary>
+public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> options, TimeProvider time)
+{
+    public const string TokenType = "at+jwt";
+
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    private SessionsOptions Options => options.Value;
+
+    public async ValueTask<string> IssueAsync(string userId, string sessionId, string deviceId)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Options.Issuer,
+            Audience = Options.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + Options.AccessTokenLifetime,
+            TokenType = TokenType,
+            Claims = new Dictionary<string, object>
+            {
+                [JwtRegisteredClaimNames.Sub] = userId,
+                [JwtRegisteredClaimNames.Sid] = sessionId,
+                ["did"] = deviceId,
+                [JwtRegisteredClaimNames.Jti] = Ids.New(),
+            },
+            SigningCredentials = new SigningCredentials(await keys.SigningKeyAsync(), SecurityAlgorithms.EcdsaSha256),
+        });
+    }
+
+    /// <summary>The token's claims, or a <see cref="SessionsException"/> saying why it is refused.</summary>
+    public async ValueTask<AccessTokenClaims> ValidateAsync(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || !_handler.CanReadToken(token))
+        {
+            throw InvalidToken();
+        }
+
+        var kid = new JsonWebToken(token).Kid;
+        var key = await keys.FindAsync(kid);
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = Options.Issuer,
+            ValidAudience = Options.Audience,
+            IssuerSigningKey = key,
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+            ValidTypes = [TokenType],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = false,
+            TryAllIssuerSigningKeys = false,
+        });
+        if (key is null || !result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+        {
+            throw InvalidToken();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (jwt.ValidTo + Options.ClockLeeway <= now)
+        {
+            throw new SessionsException(ErrorCodes.TokenExpired, "The access token has expired.");
+        }
+
+        if (jwt.ValidFrom - Options.ClockLeeway > now)
+        {
+            throw InvalidToken();
+        }
+
+        return Claims(result.ClaimsIdentity, jwt);
+    }
+
+    private static AccessTokenClaims Claims(ClaimsIdentity identity, JsonWebToken jwt)
+    {
+        var sub = identity.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+        var sid = identity.FindFirst(JwtRegisteredClaimNames.Sid)?.Value;
+        var did = identity.FindFirst("did")?.Value;
+        return sub is null || sid is null || did is null
+            ? throw InvalidToken()
+            : new AccessTokenClaims(sub, sid, did, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+    }
+
+    private static SessionsException InvalidToken() =>
+        new(ErrorCodes.InvalidToken, "The access token is not valid.");
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics.CodeAnalysis;
+using OrleansSessions.Abstractions;
+
+namespace OrleansSessions.Gateway.Tokens;
+
+/// <summary>
+/// An opaque refresh token, <c>{userId}.{sessionId}.{secret}</c>: the ids route it to its user grain, the 256-bit
+/// secret proves it, and only the secret's hash is stored.
+/// </summary>
+public sealed record RefreshToken(string UserId, string SessionId, string Secret)
+{
+    public TokenHash Hash => TokenHash.Of(Secret);
+
+    public static bool TryParse(string? value, [NotNullWhen(true)] out RefreshToken? token)
+    {
+        var parts = value?.Split('.');
+        token = parts is [var userId, var sessionId, { Length: >= 43 } secret]
+            && Ids.IsWellFormed(userId) && Ids.IsWellFormed(sessionId)
+            ? new RefreshToken(userId, sessionId, secret)
+            : null;
+        return token is not null;
+    }
+
+    public override string ToString() => $"{UserId}.{SessionId}.{Secret}";
+}

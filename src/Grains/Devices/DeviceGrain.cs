@@ -1,0 +1,162 @@
+using OrleansSessions.Abstractions;
+using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Abstractions.Users;
+
+namespace OrleansSessions.Grains.Devices;
+
+/// <summary>
+/// A device and its users. It trusts no session it has not checked: before it shows, lists or switches to a
+/// logged-in user, it asks that user's grain whether the session is still live, so a lost push never leaves a
+/// device showing a user whose session has ended.
+/// </summary>
+public sealed class DeviceGrain(
+    [PersistentState("device")] IPersistentState<DeviceState> state,
+    TimeProvider time) : Grain, IDeviceGrain
+{
+    private DeviceRoster Roster => state.State.Roster;
+
+    /// <summary>A user id reserved for the next anonymous login, so parallel ones get the same user.</summary>
+    private string? _reservedAnonymousUserId;
+
+    public async Task<DeviceInfo> Register(string? name, TokenHash tokenHash)
+    {
+        if (state.State.IsRegistered)
+        {
+            throw new SessionsException(ErrorCodes.ValidationFailed, "This device id is taken.");
+        }
+
+        state.State.TokenHash = tokenHash;
+        state.State.Name = name;
+        state.State.CreatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        return Info();
+    }
+
+    public Task<DeviceInfo> Authenticate(TokenHash tokenHash)
+    {
+        CheckToken(tokenHash);
+        return Task.FromResult(Info());
+    }
+
+    public async Task<DeviceUsers> ListUsers(TokenHash tokenHash)
+    {
+        CheckToken(tokenHash);
+        await VerifySessions();
+        return new DeviceUsers(Roster.ActiveUserId, Roster.List());
+    }
+
+    public async Task<DeviceUser?> GetActiveUser(TokenHash tokenHash)
+    {
+        CheckToken(tokenHash);
+        await VerifySessions();
+        return Roster.Active();
+    }
+
+    public Task<DeviceMember> FindUser(TokenHash tokenHash, string userId)
+    {
+        CheckToken(tokenHash);
+        var entry = Roster.Find(userId) ?? throw NotOnDevice();
+        return Task.FromResult(new DeviceMember(entry.UserId, entry.SessionId));
+    }
+
+    public async Task<string> ReserveAnonymousUser(TokenHash tokenHash)
+    {
+        CheckToken(tokenHash);
+        await VerifySessions();
+        return Roster.LoggedInAnonymous()?.UserId ?? (_reservedAnonymousUserId ??= Ids.New());
+    }
+
+    public Task<DeviceInfo> AdmitLogin(TokenHash tokenHash, string userId, int maxUsers)
+    {
+        CheckToken(tokenHash);
+        if (Roster.Find(userId) is null && Roster.Count >= maxUsers)
+        {
+            throw new SessionsException(
+                ErrorCodes.DeviceFull, $"This device holds {maxUsers} users, the most it may; remove one first.");
+        }
+
+        return Task.FromResult(Info());
+    }
+
+    public async Task<SwitchResult> Switch(TokenHash tokenHash, string userId, bool allowWithoutReauthentication)
+    {
+        CheckToken(tokenHash);
+        if (Roster.Find(userId) is { IsLoggedIn: true } target)
+        {
+            await VerifySession(target);
+        }
+
+        var entry = Roster.Switch(userId, allowWithoutReauthentication, time.GetUtcNow());
+        await state.WriteStateAsync();
+        return new SwitchResult(Roster.View(entry), entry.SessionId!);
+    }
+
+    public async Task Apply(DeviceNotice notice)
+    {
+        if (!state.State.IsRegistered)
+        {
+            return;
+        }
+
+        if (notice.Kind == DeviceNoticeKind.SignedIn && notice.UserId == _reservedAnonymousUserId)
+        {
+            _reservedAnonymousUserId = null;
+        }
+
+        if (Roster.Apply(notice, time.GetUtcNow()))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<DeviceDetails> GetDetails()
+    {
+        if (!state.State.IsRegistered)
+        {
+            throw new SessionsException(ErrorCodes.DeviceNotFound, "No device has this id.");
+        }
+
+        await VerifySessions();
+        return new DeviceDetails(
+            this.GetPrimaryKeyString(), state.State.Name, state.State.CreatedAt, Roster.ActiveUserId, Roster.List());
+    }
+
+    private DeviceInfo Info() => new(this.GetPrimaryKeyString(), state.State.Name);
+
+    private void CheckToken(TokenHash tokenHash)
+    {
+        if (!tokenHash.Matches(state.State.TokenHash))
+        {
+            throw new SessionsException(ErrorCodes.InvalidDeviceToken, "The device token is not valid for this device.");
+        }
+    }
+
+    private static SessionsException NotOnDevice() => new(ErrorCodes.UserNotOnDevice, "The user is not on this device.");
+
+    /// <summary>Checks every logged-in user's session with its user grain; records the ones found ended.</summary>
+    private async Task VerifySessions()
+    {
+        var loggedIn = Roster.Entries.Where(e => e.IsLoggedIn).ToList();
+        var live = await Task.WhenAll(loggedIn.Select(IsLive));
+        var ended = loggedIn.Where((_, i) => !live[i]).ToList();
+        if (ended.Count == 0)
+        {
+            return;
+        }
+
+        ended.ForEach(Roster.SessionFoundEnded);
+        await state.WriteStateAsync();
+    }
+
+    private async Task VerifySession(RosterEntry entry)
+    {
+        if (!await IsLive(entry))
+        {
+            Roster.SessionFoundEnded(entry);
+            await state.WriteStateAsync();
+        }
+    }
+
+    private Task<bool> IsLive(RosterEntry entry) =>
+        GrainFactory.GetGrain<IUserGrain>(entry.UserId).IsSessionLive(entry.SessionId!);
+}

@@ -1,0 +1,152 @@
+using OrleansSessions.Abstractions;
+using OrleansSessions.Abstractions.Devices;
+
+namespace OrleansSessions.Grains.Devices;
+
+/// <summary>
+/// The rules of SPEC.md for the users on one device, as a plain class: login, list, active user, switch,
+/// log out, remove, and the fallback to the most recently active logged-in user. No I/O, no clock of its own.
+/// </summary>
+[GenerateSerializer, Alias("OrleansSessions.DeviceRoster")]
+public sealed class DeviceRoster
+{
+    [Id(0)] private readonly List<RosterEntry> _entries = [];
+    [Id(1)] private string? _activeUserId;
+    [Id(2)] private long _version;
+    [Id(3)] private long _activityClock;
+
+    /// <summary>Grows with every change a client could see.</summary>
+    public long Version => _version;
+
+    public string? ActiveUserId => _activeUserId;
+
+    public int Count => _entries.Count;
+
+    /// <summary>Every user on the device in first-login order.</summary>
+    public IReadOnlyList<RosterEntry> Entries => _entries;
+
+    public RosterEntry? Find(string userId) => _entries.Find(e => e.UserId == userId);
+
+    public IReadOnlyList<DeviceUser> List() => _entries.ConvertAll(View);
+
+    public DeviceUser? Active() => _activeUserId is null ? null : View(Find(_activeUserId)!);
+
+    public DeviceUser View(RosterEntry entry) => new(
+        entry.UserId,
+        entry.UserId == _activeUserId ? DeviceUserState.Active
+            : entry.IsLoggedIn ? DeviceUserState.Inactive
+            : DeviceUserState.LoggedOut,
+        entry.Summary.ProviderType,
+        entry.Summary.Email,
+        entry.LastActiveAt);
+
+    /// <summary>The logged-in anonymous user, if any (an anonymous login reuses it).</summary>
+    public RosterEntry? LoggedInAnonymous() => _entries.Find(e => e.IsLoggedIn && e.Summary.IsAnonymous);
+
+    /// <summary>Applies a user grain's notice. Returns false when it was old news and changed nothing.</summary>
+    public bool Apply(DeviceNotice notice, DateTimeOffset now)
+    {
+        var entry = Find(notice.UserId);
+        if (entry is not null && notice.Version <= entry.UserVersion)
+        {
+            return false;
+        }
+
+        switch (notice.Kind)
+        {
+            case DeviceNoticeKind.SignedIn:
+                SignIn(entry, notice, now);
+                return true;
+            case DeviceNoticeKind.SessionEnded when entry is not null && entry.SessionId == notice.SessionId:
+                entry.UserVersion = notice.Version;
+                EndSession(entry);
+                return true;
+            case DeviceNoticeKind.Removed when entry is not null:
+                Remove(entry);
+                return true;
+            case DeviceNoticeKind.ProfileChanged when entry is not null:
+                entry.UserVersion = notice.Version;
+                entry.Summary = notice.Summary;
+                _version++;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Makes a logged-in user active without re-authentication (rule 4).</summary>
+    public RosterEntry Switch(string userId, bool allowWithoutReauthentication, DateTimeOffset now)
+    {
+        var entry = Find(userId) ?? throw new SessionsException(
+            ErrorCodes.UserNotOnDevice, "The user is not on this device.");
+        if (!entry.IsLoggedIn)
+        {
+            throw new SessionsException(ErrorCodes.UserLoggedOut, "The user is logged out on this device; it must log in again.");
+        }
+
+        if (!allowWithoutReauthentication && userId != _activeUserId)
+        {
+            throw new SessionsException(
+                ErrorCodes.ReauthenticationRequired, "This device requires the user to log in again to switch to it.");
+        }
+
+        MakeActive(entry, now);
+        return entry;
+    }
+
+    /// <summary>Records that a user's session here has ended, as found by checking with its user grain.</summary>
+    public void SessionFoundEnded(RosterEntry entry) => EndSession(entry);
+
+    private void SignIn(RosterEntry? entry, DeviceNotice notice, DateTimeOffset now)
+    {
+        if (entry is null)
+        {
+            entry = new RosterEntry { UserId = notice.UserId, Summary = notice.Summary };
+            _entries.Add(entry);
+        }
+
+        entry.Summary = notice.Summary;
+        entry.SessionId = notice.SessionId;
+        entry.UserVersion = notice.Version;
+        MakeActive(entry, now);
+    }
+
+    private void MakeActive(RosterEntry entry, DateTimeOffset now)
+    {
+        entry.LastActiveAt = now;
+        entry.ActivityOrder = ++_activityClock;
+        _activeUserId = entry.UserId;
+        _version++;
+    }
+
+    /// <summary>Rules 5 and 8: a logged-out user stays listed, except an anonymous one, which is removed.</summary>
+    private void EndSession(RosterEntry entry)
+    {
+        if (entry.Summary.IsAnonymous)
+        {
+            Remove(entry);
+            return;
+        }
+
+        entry.SessionId = null;
+        _version++;
+        if (entry.UserId == _activeUserId)
+        {
+            FallBack();
+        }
+    }
+
+    private void Remove(RosterEntry entry)
+    {
+        _entries.Remove(entry);
+        _version++;
+        if (entry.UserId == _activeUserId)
+        {
+            FallBack();
+        }
+    }
+
+    /// <summary>Rule 7: the remaining logged-in user that was most recently active, or none.</summary>
+    private void FallBack() =>
+        _activeUserId = _entries.Where(e => e.IsLoggedIn).MaxBy(e => e.ActivityOrder)?.UserId;
+}

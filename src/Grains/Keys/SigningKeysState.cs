@@ -1,0 +1,10 @@
+using OrleansSessions.Abstractions.Keys;
+
+namespace OrleansSessions.Grains.Keys;
+
+/// <summary>The persisted signing keys, the signing one first.</summary>
+[GenerateSerializer, Alias("OrleansSessions.SigningKeysState")]
+public sealed class SigningKeysState
+{
+    [Id(0)] public List<SigningKey> Keys { get; set; } = [];
+}

@@ -1,0 +1,16 @@
+namespace OrleansSessions.Grains;
+
+/// <summary>The lifetimes the grains enforce (configuration section <c>Sessions</c>).</summary>
+public sealed class SessionPolicyOptions
+{
+    public const string Section = "Sessions";
+
+    /// <summary>How long a session (its refresh token) lives: 60 days by default, 30 minutes to 180 days.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>How long an email confirmation token stays valid.</summary>
+    public TimeSpan ConfirmationTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many recently ended sessions a user remembers, so their refresh tokens log out quietly.</summary>
+    public int RecentlyEndedSessionsKept { get; set; } = 20;
+}

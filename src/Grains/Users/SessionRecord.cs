@@ -1,0 +1,16 @@
+using OrleansSessions.Abstractions;
+
+namespace OrleansSessions.Grains.Users;
+
+/// <summary>One live session of a user: its device, the hash of its refresh token and its times.</summary>
+[GenerateSerializer, Alias("OrleansSessions.SessionRecord")]
+public sealed class SessionRecord
+{
+    [Id(0)] public required string SessionId { get; init; }
+    [Id(1)] public required string DeviceId { get; init; }
+    [Id(2)] public string? DeviceName { get; init; }
+    [Id(3)] public required TokenHash RefreshTokenHash { get; set; }
+    [Id(4)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(5)] public DateTimeOffset LastUsedAt { get; set; }
+    [Id(6)] public DateTimeOffset ExpiresAt { get; set; }
+}

@@ -1,0 +1,304 @@
+using OrleansSessions.Abstractions;
+using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Abstractions.Users;
+
+namespace OrleansSessions.Grains.Users;
+
+/// <summary>
+/// The rules of one account as a plain class over its state: lifecycle, sessions, and what each device must be
+/// told. Every change that a device should hear of leaves a notice in the state's outbox, written with it.
+/// </summary>
+public sealed class UserAccount(string userId, UserState state, SessionPolicyOptions policy)
+{
+    public string UserId => userId;
+
+    public bool Exists => state.Status is not null && !state.Deleted;
+
+    /// <summary>An anonymous user is one whose only identity is <c>anon-user</c>; it is never kept logged out.</summary>
+    public bool IsAnonymous => state.Identities is [{ ProviderType: ProviderTypes.Anonymous }];
+
+    public UserSummary Summary => new(
+        state.Identities.FirstOrDefault()?.ProviderType ?? ProviderTypes.LocalUserPass, state.Email, IsAnonymous);
+
+    public IEnumerable<string> Emails => state.Identities
+        .Where(i => i.ProviderType == ProviderTypes.LocalUserPass).Select(_ => state.Email!);
+
+    public void CreateRegistered(string email, TokenHash? confirmationTokenHash, DateTimeOffset now)
+    {
+        Create(ProviderTypes.LocalUserPass, now);
+        state.Email = email;
+        state.Status = confirmationTokenHash is null ? UserStatus.Confirmed : UserStatus.Pending;
+        state.ConfirmationTokenHash = confirmationTokenHash;
+        state.ConfirmationExpiresAt = now + policy.ConfirmationTokenLifetime;
+    }
+
+    public void CreateAnonymous(DateTimeOffset now)
+    {
+        Create(ProviderTypes.Anonymous, now);
+        state.Status = UserStatus.Confirmed;
+    }
+
+    private void Create(string providerType, DateTimeOffset now)
+    {
+        state.CreatedAt = now;
+        state.Identities = [new UserIdentity(providerType, Ids.New())];
+    }
+
+    /// <summary>Refuses a login the account's standing does not allow.</summary>
+    public void EnsureCanLogIn()
+    {
+        if (!Exists)
+        {
+            throw new SessionsException(ErrorCodes.InvalidCredentials, "The credentials are not valid.");
+        }
+
+        switch (state.Status)
+        {
+            case UserStatus.Pending:
+                throw new SessionsException(ErrorCodes.UserPending, "The account is waiting for email confirmation.");
+            case UserStatus.Disabled:
+                throw new SessionsException(ErrorCodes.UserDisabled, "The account is disabled.");
+        }
+    }
+
+    /// <summary>Rule 1: a new session on the device, replacing the one the user had there.</summary>
+    public SessionRecord StartSession(NewSession request, DateTimeOffset now)
+    {
+        var deviceId = request.Device.DeviceId;
+        if (state.Sessions.Values.FirstOrDefault(s => s.DeviceId == deviceId) is { } replaced)
+        {
+            Forget(replaced);
+        }
+
+        var session = new SessionRecord
+        {
+            SessionId = Ids.New(),
+            DeviceId = deviceId,
+            DeviceName = request.Device.Name,
+            RefreshTokenHash = request.RefreshTokenHash,
+            CreatedAt = now,
+            LastUsedAt = now,
+            ExpiresAt = now + policy.RefreshTokenLifetime,
+        };
+        state.Sessions[session.SessionId] = session;
+        if (!state.Devices.Contains(deviceId))
+        {
+            state.Devices.Add(deviceId);
+        }
+
+        state.HasLoggedIn = true;
+        Notify(deviceId, DeviceNoticeKind.SignedIn, session.SessionId, SessionEndReason.Logout);
+        return session;
+    }
+
+    public bool IsLive(string sessionId, DateTimeOffset now) =>
+        Exists && state.Sessions.TryGetValue(sessionId, out var session) && session.ExpiresAt > now;
+
+    /// <summary>The caller's live session, or <c>session-revoked</c>.</summary>
+    public SessionRecord CheckSession(string sessionId, DateTimeOffset now)
+    {
+        if (!IsLive(sessionId, now))
+        {
+            throw new SessionsException(ErrorCodes.SessionRevoked, "The session of this token has ended.");
+        }
+
+        var session = state.Sessions[sessionId];
+        session.LastUsedAt = now;
+        return session;
+    }
+
+    public SessionRecord Refresh(string sessionId, TokenHash refreshTokenHash, DateTimeOffset now)
+    {
+        if (!IsLive(sessionId, now) || !state.Sessions[sessionId].RefreshTokenHash.Matches(refreshTokenHash))
+        {
+            throw InvalidSession();
+        }
+
+        var session = state.Sessions[sessionId];
+        session.LastUsedAt = now;
+        return session;
+    }
+
+    /// <summary>Ends the session of a refresh token; false when it had ended already.</summary>
+    public bool EndSessionWithRefreshToken(string sessionId, TokenHash refreshTokenHash, DateTimeOffset now)
+    {
+        if (state.Sessions.TryGetValue(sessionId, out var session) && session.RefreshTokenHash.Matches(refreshTokenHash))
+        {
+            EndSession(session, SessionEndReason.Logout);
+            return true;
+        }
+
+        var endedOnce = state.RecentlyEnded.Any(e =>
+            e.SessionId == sessionId && e.ExpiresAt > now && e.RefreshTokenHash.Matches(refreshTokenHash));
+        return endedOnce ? false : throw InvalidSession();
+    }
+
+    public SessionRecord? SessionOn(string deviceId) =>
+        state.Sessions.Values.FirstOrDefault(s => s.DeviceId == deviceId);
+
+    public SessionRecord? FindSession(string sessionId) => state.Sessions.GetValueOrDefault(sessionId);
+
+    /// <summary>Ends one session and tells its device; an anonymous user's ending session deletes it (rule 8).</summary>
+    public void EndSession(SessionRecord session, SessionEndReason reason)
+    {
+        if (IsAnonymous)
+        {
+            Delete();
+            return;
+        }
+
+        Forget(session);
+        Notify(session.DeviceId, DeviceNoticeKind.SessionEnded, session.SessionId, reason);
+    }
+
+    /// <summary>Ends every session, or every one but <paramref name="keepSessionId"/>.</summary>
+    public void EndSessions(SessionEndReason reason, string? keepSessionId = null)
+    {
+        foreach (var session in state.Sessions.Values.Where(s => s.SessionId != keepSessionId).ToList())
+        {
+            EndSession(session, reason);
+        }
+    }
+
+    /// <summary>Tells a device once more that the user's session there has ended (it may have missed it).</summary>
+    public void ConfirmLoggedOut(string deviceId, string sessionId) =>
+        Notify(deviceId, DeviceNoticeKind.SessionEnded, sessionId, SessionEndReason.Logout);
+
+    /// <summary>Rule 6: logged out of the device and taken off it; an anonymous account is deleted.</summary>
+    public void RemoveFromDevice(string deviceId)
+    {
+        if (IsAnonymous)
+        {
+            Delete();
+            return;
+        }
+
+        if (SessionOn(deviceId) is { } session)
+        {
+            Forget(session);
+        }
+
+        state.Devices.Remove(deviceId);
+        Notify(deviceId, DeviceNoticeKind.Removed, null, SessionEndReason.Logout);
+    }
+
+    /// <summary>The account and its sessions are gone, and it is taken off every device that held it.</summary>
+    public void Delete()
+    {
+        foreach (var session in state.Sessions.Values.ToList())
+        {
+            Forget(session);
+        }
+
+        foreach (var deviceId in state.Devices)
+        {
+            Notify(deviceId, DeviceNoticeKind.Removed, null, SessionEndReason.Deleted);
+        }
+
+        state.Devices.Clear();
+        state.Deleted = true;
+        state.CustomData = "{}";
+        state.ConfirmationTokenHash = null;
+    }
+
+    public void Confirm()
+    {
+        if (state.Status == UserStatus.Pending)
+        {
+            state.Status = UserStatus.Confirmed;
+            state.ConfirmationTokenHash = null;
+        }
+    }
+
+    public void ConfirmWithToken(TokenHash tokenHash, DateTimeOffset now)
+    {
+        if (!Exists || state.Status != UserStatus.Pending || !tokenHash.Matches(state.ConfirmationTokenHash)
+            || state.ConfirmationExpiresAt <= now)
+        {
+            throw new SessionsException(ErrorCodes.InvalidToken, "The confirmation token is not valid.");
+        }
+
+        Confirm();
+    }
+
+    /// <summary>Disable: as a revoke, and no login until enabled. A pending user cannot be disabled.</summary>
+    public void Disable()
+    {
+        if (state.Status == UserStatus.Pending)
+        {
+            throw new SessionsException(ErrorCodes.UserPending, "A pending user cannot be disabled, only deleted.");
+        }
+
+        if (IsAnonymous)
+        {
+            Delete();
+            return;
+        }
+
+        state.Status = UserStatus.Disabled;
+        EndSessions(SessionEndReason.Disabled);
+    }
+
+    public void Enable()
+    {
+        if (state.Status == UserStatus.Disabled)
+        {
+            state.Status = UserStatus.Confirmed;
+        }
+    }
+
+    public void SetCustomData(string json) => state.CustomData = json;
+
+    /// <summary>Refuses to give this account up for a link unless it was registered and never used.</summary>
+    public void EnsureReleasableForLink()
+    {
+        EnsureCanLogIn();
+        if (state.HasLoggedIn || state.Identities.Count != 1)
+        {
+            throw new SessionsException(ErrorCodes.IdentityInUse, "This identity belongs to a user that has logged in.");
+        }
+    }
+
+    /// <summary>Adds an email/password identity; a user has at most one, and is no longer anonymous after it.</summary>
+    public void LinkEmail(string email)
+    {
+        if (state.Email is not null)
+        {
+            throw new SessionsException(ErrorCodes.IdentityInUse, "This user has an email/password identity already.");
+        }
+
+        state.Identities.Add(new UserIdentity(ProviderTypes.LocalUserPass, Ids.New()));
+        state.Email = email;
+        foreach (var deviceId in state.Devices)
+        {
+            Notify(deviceId, DeviceNoticeKind.ProfileChanged, SessionOn(deviceId)?.SessionId, SessionEndReason.Logout);
+        }
+    }
+
+    public Profile Profile() => new(
+        userId, state.Status!.Value, state.Email, state.Identities.ToList(), state.CustomData, state.CreatedAt);
+
+    public IReadOnlyList<SessionInfo> Sessions() => state.Sessions.Values
+        .OrderBy(s => s.CreatedAt)
+        .Select(s => new SessionInfo(s.SessionId, s.DeviceId, s.DeviceName, s.CreatedAt, s.LastUsedAt))
+        .ToList();
+
+    public AdminUser AdminView() => new(Profile(), Sessions(), state.Devices.ToList());
+
+    private void Forget(SessionRecord session)
+    {
+        state.Sessions.Remove(session.SessionId);
+        state.RecentlyEnded.RemoveAll(e => e.ExpiresAt <= session.LastUsedAt);
+        state.RecentlyEnded.Add(new EndedSession(session.SessionId, session.RefreshTokenHash, session.ExpiresAt));
+        if (state.RecentlyEnded.Count > policy.RecentlyEndedSessionsKept)
+        {
+            state.RecentlyEnded.RemoveAt(0);
+        }
+    }
+
+    private void Notify(string deviceId, DeviceNoticeKind kind, string? sessionId, SessionEndReason reason) =>
+        state.Outbox[deviceId] = new DeviceNotice(userId, ++state.Version, kind, sessionId, reason, Summary);
+
+    private static SessionsException InvalidSession() =>
+        new(ErrorCodes.InvalidSession, "The refresh token is not valid.");
+}

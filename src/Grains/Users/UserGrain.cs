@@ -1,0 +1,301 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansSessions.Abstractions;
+using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Abstractions.Identities;
+using OrleansSessions.Abstractions.Users;
+
+namespace OrleansSessions.Grains.Users;
+
+/// <summary>
+/// A user's account and sessions. Each change is persisted together with the notices its devices must get, then
+/// pushed to those devices in parallel before the call returns. A notice that could not be delivered stays in
+/// the persisted outbox and is retried, also by the next activation if this silo dies first; and devices check
+/// a session with this grain before they trust it, so a lost notice never shows a user logged in.
+/// </summary>
+public sealed partial class UserGrain(
+    [PersistentState("user")] IPersistentState<UserState> state,
+    IOptions<SessionPolicyOptions> policy,
+    TimeProvider time,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    private UserAccount? _account;
+    private IGrainTimer? _retryTimer;
+
+    private UserAccount Account => _account ??= new UserAccount(this.GetPrimaryKeyString(), state.State, policy.Value);
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Outbox.Count > 0)
+        {
+            ScheduleRetry();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task CreateRegistered(string email, TokenHash? confirmationTokenHash)
+    {
+        if (state.State.Status is not null)
+        {
+            throw new SessionsException(ErrorCodes.AccountNameInUse, "This user id is taken.");
+        }
+
+        Account.CreateRegistered(email, confirmationTokenHash, Now);
+        await state.WriteStateAsync();
+    }
+
+    public Task<bool> Exists() => Task.FromResult(Account.Exists);
+
+    public async Task<SessionGrant> Login(NewSession session)
+    {
+        Account.EnsureCanLogIn();
+        return await StartSession(session);
+    }
+
+    public async Task<SessionGrant> LoginAnonymous(NewSession session)
+    {
+        if (state.State.Status is null)
+        {
+            Account.CreateAnonymous(Now);
+        }
+        else if (!Account.IsAnonymous)
+        {
+            throw new SessionsException(ErrorCodes.InvalidCredentials, "The credentials are not valid.");
+        }
+
+        Account.EnsureCanLogIn();
+        return await StartSession(session);
+    }
+
+    private async Task<SessionGrant> StartSession(NewSession session)
+    {
+        var started = Account.StartSession(session, Now);
+        await Commit();
+        return Grant(started);
+    }
+
+    public async Task<SessionGrant> Refresh(string sessionId, TokenHash refreshTokenHash)
+    {
+        var session = Account.Refresh(sessionId, refreshTokenHash, Now);
+        await state.WriteStateAsync();
+        return Grant(session);
+    }
+
+    public async Task LogoutWithRefreshToken(string sessionId, TokenHash refreshTokenHash)
+    {
+        if (Account.EndSessionWithRefreshToken(sessionId, refreshTokenHash, Now))
+        {
+            await Commit();
+        }
+    }
+
+    public Task<bool> IsSessionLive(string sessionId) => Task.FromResult(Account.IsLive(sessionId, Now));
+
+    public async Task LogOutOfDevice(string deviceId, string? sessionId)
+    {
+        if (Account.SessionOn(deviceId) is { } session && (sessionId is null || session.SessionId == sessionId))
+        {
+            Account.EndSession(session, SessionEndReason.Logout);
+        }
+        else if (sessionId is not null)
+        {
+            Account.ConfirmLoggedOut(deviceId, sessionId);
+        }
+
+        await Commit();
+    }
+
+    public async Task RemoveFromDevice(string deviceId)
+    {
+        Account.RemoveFromDevice(deviceId);
+        await Commit();
+    }
+
+    public Task<Profile> GetProfile(string sessionId)
+    {
+        Account.CheckSession(sessionId, Now);
+        return Task.FromResult(Account.Profile());
+    }
+
+    public Task<IReadOnlyList<SessionInfo>> GetSessions(string sessionId)
+    {
+        Account.CheckSession(sessionId, Now);
+        return Task.FromResult(Account.Sessions());
+    }
+
+    public async Task EndSession(string sessionId, string targetSessionId)
+    {
+        Account.CheckSession(sessionId, Now);
+        var target = Account.FindSession(targetSessionId)
+            ?? throw new SessionsException(ErrorCodes.SessionNotFound, "The user has no session of this id.");
+        Account.EndSession(target, SessionEndReason.SessionEnded);
+        await Commit();
+    }
+
+    public async Task EndSessions(string sessionId, bool keepCurrent)
+    {
+        Account.CheckSession(sessionId, Now);
+        Account.EndSessions(SessionEndReason.SessionEnded, keepCurrent ? sessionId : null);
+        await Commit();
+    }
+
+    public async Task DeleteSelf(string sessionId)
+    {
+        Account.CheckSession(sessionId, Now);
+        await DeleteAccount();
+    }
+
+    public async Task<Profile> LinkPassword(string sessionId, string email, Secret password)
+    {
+        Account.CheckSession(sessionId, Now);
+        var identity = GrainFactory.GetGrain<IIdentityGrain>(email);
+        var ownerId = await identity.Authenticate(password);
+        if (ownerId == Account.UserId || state.State.Email is not null)
+        {
+            throw new SessionsException(ErrorCodes.IdentityInUse, "This user has an email/password identity already.");
+        }
+
+        await GrainFactory.GetGrain<IUserGrain>(ownerId).ReleaseForLink(Account.UserId);
+        await identity.Reassign(ownerId, Account.UserId);
+        Account.LinkEmail(email);
+        await Commit();
+        LogLinked(Account.UserId);
+        return Account.Profile();
+    }
+
+    public async Task ReleaseForLink(string toUserId)
+    {
+        Account.EnsureReleasableForLink();
+        Account.Delete();
+        await Commit();
+        LogReleasedForLink(Account.UserId, toUserId);
+    }
+
+    public async Task ConfirmWithToken(TokenHash tokenHash)
+    {
+        Account.ConfirmWithToken(tokenHash, Now);
+        await state.WriteStateAsync();
+    }
+
+    public Task<AdminUser> GetAdminView() => Task.FromResult(EnsureExists().AdminView());
+
+    public async Task Confirm()
+    {
+        EnsureExists().Confirm();
+        await state.WriteStateAsync();
+    }
+
+    public async Task Disable()
+    {
+        EnsureExists().Disable();
+        await Commit();
+    }
+
+    public async Task Enable()
+    {
+        EnsureExists().Enable();
+        await state.WriteStateAsync();
+    }
+
+    public async Task RevokeSessions()
+    {
+        EnsureExists().EndSessions(SessionEndReason.Revoked);
+        await Commit();
+    }
+
+    public async Task Delete()
+    {
+        EnsureExists();
+        await DeleteAccount();
+    }
+
+    public async Task SetCustomData(string json)
+    {
+        EnsureExists().SetCustomData(json);
+        await state.WriteStateAsync();
+    }
+
+    private UserAccount EnsureExists() => Account.Exists
+        ? Account
+        : throw new SessionsException(ErrorCodes.UserNotFound, "No user has this id.");
+
+    /// <summary>Deletes the account, tells its devices, and frees its email for a new registration.</summary>
+    private async Task DeleteAccount()
+    {
+        var emails = Account.Emails.ToList();
+        Account.Delete();
+        await Commit();
+        await Task.WhenAll(emails.Select(e => GrainFactory.GetGrain<IIdentityGrain>(e).Release(Account.UserId)));
+    }
+
+    private SessionGrant Grant(SessionRecord session) =>
+        new(Account.UserId, session.SessionId, session.DeviceId, session.ExpiresAt);
+
+    /// <summary>Persists the change with its notices, then delivers them.</summary>
+    private async Task Commit()
+    {
+        await state.WriteStateAsync();
+        await DeliverOutbox();
+    }
+
+    /// <summary>Pushes every pending notice to its device in parallel; what fails stays for a retry.</summary>
+    private async Task DeliverOutbox()
+    {
+        var pending = state.State.Outbox.ToList();
+        var delivered = await Task.WhenAll(pending.Select(Deliver));
+        if (delivered.Contains(false))
+        {
+            ScheduleRetry();
+        }
+    }
+
+    private async Task<bool> Deliver(KeyValuePair<string, DeviceNotice> item)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IDeviceGrain>(item.Key).Apply(item.Value);
+        }
+        catch (Exception exception)
+        {
+            LogDeliveryFailed(exception, Account.UserId, item.Key);
+            return false;
+        }
+
+        if (state.State.Outbox.TryGetValue(item.Key, out var current) && current == item.Value)
+        {
+            state.State.Outbox.Remove(item.Key);
+        }
+
+        return true;
+    }
+
+    private void ScheduleRetry()
+    {
+        _retryTimer ??= this.RegisterGrainTimer(RetryDelivery, RetryDelay, RetryDelay);
+    }
+
+    private async Task RetryDelivery(CancellationToken cancellationToken)
+    {
+        await DeliverOutbox();
+        if (state.State.Outbox.Count == 0)
+        {
+            _retryTimer?.Dispose();
+            _retryTimer = null;
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Could not tell device {DeviceId} about user {UserId}; will retry")]
+    private partial void LogDeliveryFailed(Exception exception, string userId, string deviceId);
+
+    [LoggerMessage(2, LogLevel.Information, "Linked an email/password identity to user {UserId}")]
+    private partial void LogLinked(string userId);
+
+    [LoggerMessage(3, LogLevel.Information, "User {UserId} gave up its identity to user {ToUserId}")]
+    private partial void LogReleasedForLink(string userId, string toUserId);
+}
