@@ -1,0 +1,8 @@
+#!/usr/bin/env sh
+# Installs the Azurite version pinned in package-lock.json into deploy/azurite/node_modules, once.
+# Needs node and npm. Safe to run again: it does nothing when Azurite is already installed.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+if [ ! -x "$here/node_modules/.bin/azurite-table" ]; then
+  npm ci --prefix "$here" --no-audit --no-fund
+fi
