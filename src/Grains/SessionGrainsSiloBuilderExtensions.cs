@@ -1,16 +1,21 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
 
 namespace OrleansSessions.Grains;
 
 public static class SessionGrainsSiloBuilderExtensions
 {
-    /// <summary>Adds what the session grains need: their policy (section <c>Sessions</c>) and a clock.</summary>
+    /// <summary>
+    /// Adds what the session grains need: their policy (section <c>Sessions</c>), a clock, and the binary state
+    /// serializer every storage provider of the silo uses.
+    /// </summary>
     public static ISiloBuilder AddSessionGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddOptions<SessionPolicyOptions>().Bind(configuration.GetSection(SessionPolicyOptions.Section));
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<IGrainStorageSerializer, BinaryGrainStorageSerializer>();
         return silo;
     }
 }

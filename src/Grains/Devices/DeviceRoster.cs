@@ -10,15 +10,15 @@ namespace OrleansSessions.Grains.Devices;
 [GenerateSerializer, Alias("OrleansSessions.DeviceRoster")]
 public sealed class DeviceRoster
 {
-    [Id(0)] private readonly List<RosterEntry> _entries = [];
-    [Id(1)] private string? _activeUserId;
-    [Id(2)] private long _version;
-    [Id(3)] private long _activityClock;
+    [Id(0)] private List<RosterEntry> _entries = [];
+
+    [Id(1)] public string? ActiveUserId { get; private set; }
 
     /// <summary>Grows with every change a client could see.</summary>
-    public long Version => _version;
+    [Id(2)] public long Version { get; private set; }
 
-    public string? ActiveUserId => _activeUserId;
+    /// <summary>Counts logins and switches: the order of activity that the fallback follows.</summary>
+    [Id(3)] private long ActivityClock { get; set; }
 
     public int Count => _entries.Count;
 
@@ -29,11 +29,11 @@ public sealed class DeviceRoster
 
     public IReadOnlyList<DeviceUser> List() => _entries.ConvertAll(View);
 
-    public DeviceUser? Active() => _activeUserId is null ? null : View(Find(_activeUserId)!);
+    public DeviceUser? Active() => ActiveUserId is null ? null : View(Find(ActiveUserId)!);
 
     public DeviceUser View(RosterEntry entry) => new(
         entry.UserId,
-        entry.UserId == _activeUserId ? DeviceUserState.Active
+        entry.UserId == ActiveUserId ? DeviceUserState.Active
             : entry.IsLoggedIn ? DeviceUserState.Inactive
             : DeviceUserState.LoggedOut,
         entry.Summary.ProviderType,
@@ -67,7 +67,7 @@ public sealed class DeviceRoster
             case DeviceNoticeKind.ProfileChanged when entry is not null:
                 entry.UserVersion = notice.Version;
                 entry.Summary = notice.Summary;
-                _version++;
+                Version++;
                 return true;
             default:
                 return false;
@@ -84,7 +84,7 @@ public sealed class DeviceRoster
             throw new SessionsException(ErrorCodes.UserLoggedOut, "The user is logged out on this device; it must log in again.");
         }
 
-        if (!allowWithoutReauthentication && userId != _activeUserId)
+        if (!allowWithoutReauthentication && userId != ActiveUserId)
         {
             throw new SessionsException(
                 ErrorCodes.ReauthenticationRequired, "This device requires the user to log in again to switch to it.");
@@ -114,9 +114,9 @@ public sealed class DeviceRoster
     private void MakeActive(RosterEntry entry, DateTimeOffset now)
     {
         entry.LastActiveAt = now;
-        entry.ActivityOrder = ++_activityClock;
-        _activeUserId = entry.UserId;
-        _version++;
+        entry.ActivityOrder = ++ActivityClock;
+        ActiveUserId = entry.UserId;
+        Version++;
     }
 
     /// <summary>Rules 5 and 8: a logged-out user stays listed, except an anonymous one, which is removed.</summary>
@@ -129,8 +129,8 @@ public sealed class DeviceRoster
         }
 
         entry.SessionId = null;
-        _version++;
-        if (entry.UserId == _activeUserId)
+        Version++;
+        if (entry.UserId == ActiveUserId)
         {
             FallBack();
         }
@@ -139,8 +139,8 @@ public sealed class DeviceRoster
     private void Remove(RosterEntry entry)
     {
         _entries.Remove(entry);
-        _version++;
-        if (entry.UserId == _activeUserId)
+        Version++;
+        if (entry.UserId == ActiveUserId)
         {
             FallBack();
         }
@@ -148,5 +148,5 @@ public sealed class DeviceRoster
 
     /// <summary>Rule 7: the remaining logged-in user that was most recently active, or none.</summary>
     private void FallBack() =>
-        _activeUserId = _entries.Where(e => e.IsLoggedIn).MaxBy(e => e.ActivityOrder)?.UserId;
+        ActiveUserId = _entries.Where(e => e.IsLoggedIn).MaxBy(e => e.ActivityOrder)?.UserId;
 }

@@ -1,0 +1,31 @@
+using Orleans.TestingHost;
+using OrleansSessions.Grains;
+
+namespace OrleansSessions.Grains.Tests.Cluster;
+
+/// <summary>A real two-silo Orleans cluster in this process, with the session grains and in-memory storage.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => silo
+            .AddMemoryGrainStorageAsDefault()
+            .AddMemoryGrainStorage("PubSubStore")
+            .AddSessionGrains(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
