@@ -1,0 +1,11 @@
+using Xunit;
+
+namespace OrleansSessions.Persistence.AzureTable.Tests;
+
+/// <summary>The tests that share one Azurite table service.</summary>
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Azurite";
+}
