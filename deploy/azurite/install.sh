@@ -3,6 +3,6 @@
 # Needs node and npm. Safe to run again: it does nothing when Azurite is already installed.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-if [ ! -x "$here/node_modules/.bin/azurite-table" ]; then
+if [ ! -f "$here/node_modules/azurite/dist/src/table/main.js" ]; then
   npm ci --prefix "$here" --no-audit --no-fund
 fi

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Orleans.Runtime;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Xunit;
 
@@ -325,14 +326,28 @@ public sealed class AzureTableGrainStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_plain_grain_id_gets_the_partition_key_of_the_official_provider()
+    public async Task The_configured_serializer_is_used()
+    {
+        await using var storage = await StorageUnderTest.StartAsync(azurite.CreateClient(), optionsBuilder => optionsBuilder
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+        var grainId = StorageUnderTest.NewGrainId();
+
+        await storage.InsertAsync(grainId, "binary");
+
+        Assert.Equal("binary", (await storage.ReadAsync(grainId)).State.Text);
+        var entity = await storage.Table.GetEntityAsync<TableEntity>($"{StorageUnderTest.ServiceId}_test_{grainId.Key}", "state");
+        Assert.NotEqual((byte)'{', entity.Value.GetBinary("Data")[0]);
+    }
+
+    [Fact]
+    public async Task A_plain_grain_id_gets_the_keys_and_data_property_of_the_official_provider()
     {
         await using var storage = await StorageUnderTest.StartAsync(azurite.CreateClient());
 
         await storage.InsertAsync(GrainId.Create("device", "d-42"), "stored", "profile");
 
-        var entity = await storage.Table.GetEntityIfExistsAsync<TableEntity>(StorageUnderTest.ServiceId + "_device_d-42", "profile");
-        Assert.True(entity.HasValue);
+        var entity = await storage.Table.GetEntityAsync<TableEntity>(StorageUnderTest.ServiceId + "_device_d-42", "profile");
+        Assert.Equal((byte)'{', entity.Value.GetBinary("Data")[0]); // the silo's default storage serializer writes JSON
     }
 
     [Fact]

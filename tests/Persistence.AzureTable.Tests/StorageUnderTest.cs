@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
@@ -36,17 +37,24 @@ public sealed class StorageUnderTest : IAsyncDisposable
     public TableClient Table { get; }
 
     /// <summary>Builds and starts a provider on a new table of <paramref name="tableService"/>.</summary>
-    public static async Task<StorageUnderTest> StartAsync(TableServiceClient tableService, Action<AzureTableStorageOptions>? configure = null)
+    public static Task<StorageUnderTest> StartAsync(TableServiceClient tableService, Action<AzureTableStorageOptions>? configure = null) =>
+        StartAsync(tableService, optionsBuilder => optionsBuilder.Configure(options => configure?.Invoke(options)));
+
+    /// <summary>Builds and starts a provider on a new table of <paramref name="tableService"/>.</summary>
+    public static async Task<StorageUnderTest> StartAsync(TableServiceClient tableService, Action<OptionsBuilder<AzureTableStorageOptions>> configure)
     {
         var tableName = "t" + Guid.NewGuid().ToString("N");
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(serviceId: ServiceId)
-            .AddAzureTableGrainStorage(ProviderName, options =>
+            .AddAzureTableGrainStorage(ProviderName, optionsBuilder =>
             {
-                options.TableServiceClient = tableService;
-                options.TableName = tableName;
-                configure?.Invoke(options);
+                optionsBuilder.Configure(options =>
+                {
+                    options.TableServiceClient = tableService;
+                    options.TableName = tableName;
+                });
+                configure(optionsBuilder);
             }));
         var host = builder.Build();
         try
