@@ -1,12 +1,16 @@
 using OrleansSessions.Gateway.Hosting;
+using OrleansSessions.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddEmbeddedSilo();
-builder.AddSessionsApi();
+return await StartupFailure.RunAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    await builder.AddSessionsClusterAsync();
+    builder.AddSessionsApi();
 
-var app = builder.Build();
-app.MapSessionsApi();
-app.Run();
+    var app = builder.Build();
+    app.MapSessionsApi();
+    await app.RunAsync();
+});
 
 /// <summary>The gateway's entry point, visible to the tests that host it.</summary>
 public partial class Program;

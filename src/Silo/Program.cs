@@ -1,11 +1,18 @@
 using Microsoft.Extensions.Hosting;
-using OrleansSessions.Grains;
+using OrleansSessions.Hosting;
 
-// A standalone silo. Without cluster settings it is a development silo: localhost clustering (silo port 11111,
-// gateway port 30000) and in-memory storage.
-var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo
-    .UseLocalhostClustering()
-    .AddMemoryGrainStorageAsDefault()
-    .AddSessionGrains(builder.Configuration));
-builder.Build().Run();
+// A silo of the session tier. With Cluster__Redis and Cluster__AzureTableStorage set it joins a cluster;
+// without, it runs alone on localhost (silo port 11111, gateway port 30000) with in-memory storage.
+return await StartupFailure.RunAsync(async () =>
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    var cluster = ClusterSettings.From(builder.Configuration);
+    if (cluster.IsClustered)
+    {
+        await ClusterPreflight.CheckRedisAsync(cluster);
+        await ClusterPreflight.CheckTableStorageAsync(cluster);
+    }
+
+    builder.UseOrleans(silo => silo.UseSessionsSilo(builder.Configuration, cluster));
+    await builder.Build().RunAsync();
+});

@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Xunit;
+using OrleansSessions.TestSupport;
 
 namespace OrleansSessions.Persistence.AzureTable.Tests;
 

@@ -1,4 +1,5 @@
 using Xunit;
+using OrleansSessions.TestSupport;
 
 namespace OrleansSessions.Persistence.AzureTable.Tests;
 

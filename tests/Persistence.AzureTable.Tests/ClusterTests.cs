@@ -1,6 +1,7 @@
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using Xunit;
+using OrleansSessions.TestSupport;
 
 namespace OrleansSessions.Persistence.AzureTable.Tests;
 

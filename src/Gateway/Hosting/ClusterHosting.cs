@@ -1,23 +1,29 @@
-using Orleans.Configuration;
-using OrleansSessions.Grains;
+using OrleansSessions.Hosting;
 
 namespace OrleansSessions.Gateway.Hosting;
 
 public static class ClusterHosting
 {
     /// <summary>
-    /// Hosts the grains in this process (the embedded default): localhost clustering and in-memory storage,
-    /// with the silo's ports settable as <c>Embedded__SiloPort</c> and <c>Embedded__GatewayPort</c>.
+    /// Joins the session cluster: as an Orleans client when <c>Cluster:Redis</c> is set, otherwise by hosting the
+    /// grains in this process (the embedded default: localhost clustering and in-memory storage, with the silo's
+    /// ports settable as <c>Embedded__SiloPort</c> and <c>Embedded__GatewayPort</c>).
     /// </summary>
-    public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder)
+    public static async Task<WebApplicationBuilder> AddSessionsClusterAsync(this WebApplicationBuilder builder)
     {
+        var cluster = ClusterSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(cluster);
+        if (cluster.IsClustered)
+        {
+            await ClusterPreflight.CheckRedisAsync(cluster);
+            builder.UseOrleansClient(client => client.UseSessionsCluster(cluster));
+            return builder;
+        }
+
         var embedded = builder.Configuration.GetSection("Embedded");
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(
-                siloPort: embedded.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT),
-                gatewayPort: embedded.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT))
-            .AddMemoryGrainStorageAsDefault()
-            .AddSessionGrains(builder.Configuration));
+        cluster.SiloPort = embedded.GetValue("SiloPort", cluster.SiloPort);
+        cluster.GatewayPort = embedded.GetValue("GatewayPort", cluster.GatewayPort);
+        builder.UseOrleans(silo => silo.UseSessionsSilo(builder.Configuration, cluster));
         return builder;
     }
 }

@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using OrleansSessions.Hosting;
 
 namespace OrleansSessions.Gateway.Hosting;
 
 /// <summary>Says, once the gateway listens, where it listens, in which mode, and how the admin key is set.</summary>
 public sealed partial class StartupBanner(
-    IServer server, IOptions<SessionsOptions> options, IHostApplicationLifetime lifetime, ILogger<StartupBanner> logger)
+    IServer server,
+    ClusterSettings cluster,
+    IOptions<SessionsOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupBanner> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -14,7 +19,15 @@ public sealed partial class StartupBanner(
         lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            LogMode(string.Join(", ", addresses));
+            if (cluster.IsClustered)
+            {
+                LogClusterMode(cluster.ClusterId, string.Join(", ", addresses));
+            }
+            else
+            {
+                LogEmbeddedMode(string.Join(", ", addresses));
+            }
+
             if (string.IsNullOrEmpty(options.Value.AdminApiKey))
             {
                 LogNoAdminKey();
@@ -31,7 +44,10 @@ public sealed partial class StartupBanner(
 
     [LoggerMessage(1, LogLevel.Information,
         "OrleansSessions is running in embedded mode (one process: a co-hosted silo with in-memory storage) on {Addresses}")]
-    private partial void LogMode(string addresses);
+    private partial void LogEmbeddedMode(string addresses);
+
+    [LoggerMessage(4, LogLevel.Information, "OrleansSessions gateway of cluster {ClusterId} (Redis membership) is running on {Addresses}")]
+    private partial void LogClusterMode(string clusterId, string addresses);
 
     [LoggerMessage(2, LogLevel.Warning,
         "No admin key is set, so the admin API is closed: set Sessions__AdminApiKey (environment) or --Sessions:AdminApiKey=... to open it")]

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+
+namespace OrleansSessions.Hosting;
+
+/// <summary>
+/// Where the cluster is (configuration section <c>Cluster</c>). With no <see cref="Redis"/> set, a silo runs
+/// alone on localhost with in-memory storage, and the gateway hosts its own such silo (the embedded default).
+/// </summary>
+public sealed class ClusterSettings
+{
+    public const string Section = "Cluster";
+
+    /// <summary>Redis connection string for cluster membership (<c>Cluster__Redis</c>), e.g. <c>127.0.0.1:6379</c>.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Azure Storage connection string for grain state (<c>Cluster__AzureTableStorage</c>); silos only.</summary>
+    public string? AzureTableStorage { get; set; }
+
+    public string TableName { get; set; } = "OrleansGrainState";
+
+    public string ClusterId { get; set; } = "orleans-sessions";
+
+    public string ServiceId { get; set; } = "orleans-sessions";
+
+    /// <summary>The port silos talk to each other on.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The port gateways (Orleans clients) connect to a silo on.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address a silo advertises to the others (default: loopback, for a one-machine cluster).</summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    public bool IsClustered => !string.IsNullOrWhiteSpace(Redis);
+
+    /// <summary>The storage connection string a clustered silo cannot do without.</summary>
+    public string RequiredTableStorage => string.IsNullOrWhiteSpace(AzureTableStorage)
+        ? throw new StartupException(
+            "Cluster:AzureTableStorage",
+            "A clustered silo keeps grain state in Azure Table storage, and no connection string for it is set.")
+        : AzureTableStorage;
+
+    public IPAddress AdvertisedAddress =>
+        string.IsNullOrWhiteSpace(AdvertisedIPAddress) ? IPAddress.Loopback : IPAddress.Parse(AdvertisedIPAddress);
+
+    public static ClusterSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<ClusterSettings>() ?? new ClusterSettings();
+}

@@ -1,0 +1,41 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using OrleansSessions.Grains;
+
+namespace OrleansSessions.Hosting;
+
+public static class SessionsSiloBuilderExtensions
+{
+    /// <summary>
+    /// A silo of the session tier: with <c>Cluster:Redis</c> set, Redis membership and Azure Table storage for every
+    /// grain's state; without it, a single localhost silo with in-memory storage.
+    /// </summary>
+    public static ISiloBuilder UseSessionsSilo(this ISiloBuilder silo, IConfiguration configuration, ClusterSettings cluster)
+    {
+        silo.AddSessionGrains(configuration);
+        if (!cluster.IsClustered)
+        {
+            return silo
+                .UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort)
+                .AddMemoryGrainStorageAsDefault();
+        }
+
+        var storage = cluster.RequiredTableStorage;
+        return silo
+            .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+            .ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
+            .UseRedisClustering(cluster.Redis!)
+            .AddAzureTableGrainStorageAsDefault(options =>
+            {
+                options.TableServiceClient = new TableServiceClient(storage);
+                options.TableName = cluster.TableName;
+            });
+    }
+
+    /// <summary>An Orleans client of a clustered session tier (Redis membership).</summary>
+    public static IClientBuilder UseSessionsCluster(this IClientBuilder client, ClusterSettings cluster) => client
+        .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+        .UseRedisClustering(cluster.Redis!);
+}
