@@ -164,16 +164,17 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
     public void ConfirmLoggedOut(string deviceId, string sessionId) =>
         Notify(deviceId, DeviceNoticeKind.SessionEnded, sessionId, SessionEndReason.Logout);
 
-    /// <summary>Rule 6: logged out of the device and taken off it; an anonymous account is deleted.</summary>
+    /// <summary>
+    /// Rule 6: logged out of the device and taken off it; an anonymous account is deleted. The device is told
+    /// even when the account is gone already, in case it missed that.
+    /// </summary>
     public void RemoveFromDevice(string deviceId)
     {
-        if (IsAnonymous)
+        if (Exists && IsAnonymous)
         {
             Delete();
-            return;
         }
-
-        if (SessionOn(deviceId) is { } session)
+        else if (SessionOn(deviceId) is { } session)
         {
             Forget(session);
         }

@@ -224,13 +224,23 @@ public sealed partial class UserGrain(
         ? Account
         : throw new SessionsException(ErrorCodes.UserNotFound, "No user has this id.");
 
-    /// <summary>Deletes the account, tells its devices, and frees its email for a new registration.</summary>
+    /// <summary>
+    /// Deletes the account, tells its devices, and frees its email for a new registration. The release is a
+    /// courtesy: an identity whose user is gone is free to register anyway, so its failure fails nothing.
+    /// </summary>
     private async Task DeleteAccount()
     {
         var emails = Account.Emails.ToList();
         Account.Delete();
         await Commit();
-        await Task.WhenAll(emails.Select(e => GrainFactory.GetGrain<IIdentityGrain>(e).Release(Account.UserId)));
+        try
+        {
+            await Task.WhenAll(emails.Select(e => GrainFactory.GetGrain<IIdentityGrain>(e).Release(Account.UserId)));
+        }
+        catch (Exception exception)
+        {
+            LogReleaseFailed(exception, Account.UserId);
+        }
     }
 
     private SessionGrant Grant(SessionRecord session) =>
@@ -292,6 +302,9 @@ public sealed partial class UserGrain(
 
     [LoggerMessage(1, LogLevel.Warning, "Could not tell device {DeviceId} about user {UserId}; will retry")]
     private partial void LogDeliveryFailed(Exception exception, string userId, string deviceId);
+
+    [LoggerMessage(4, LogLevel.Warning, "Could not free the email identity of deleted user {UserId}; it is free to register anyway")]
+    private partial void LogReleaseFailed(Exception exception, string userId);
 
     [LoggerMessage(2, LogLevel.Information, "Linked an email/password identity to user {UserId}")]
     private partial void LogLinked(string userId);

@@ -216,6 +216,21 @@ public sealed class DeviceRulesTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Removing_a_deleted_user_that_a_device_still_lists_takes_it_off()
+    {
+        var device = await _sessions.RegisterDevice();
+        var alice = await _sessions.RegisterUser();
+        await _sessions.LogIn(device, alice);
+        await _sessions.User(alice).Delete();
+        await device.Grain.Apply(new DeviceNotice(alice, 1, DeviceNoticeKind.SignedIn, "stale", SessionEndReason.Logout,
+            new UserSummary("local-userpass", null, false)));
+
+        await _sessions.User(alice).RemoveFromDevice(device.Id);
+
+        Assert.Empty((await device.Grain.ListUsers(device.Token)).Users);
+    }
+
+    [Fact]
     public async Task Registering_a_live_email_twice_is_refused()
     {
         var email = $"{Ids.New()}@example.com";
