@@ -9,4 +9,8 @@ public sealed class SessionsException(string code, string message) : Exception(m
 {
     [Id(0)]
     public string Code { get; } = code;
+
+    /// <summary>When a refusal is temporary (<c>rate-limited</c>), how long until trying again makes sense.</summary>
+    [Id(1)]
+    public TimeSpan? RetryAfter { get; init; }
 }

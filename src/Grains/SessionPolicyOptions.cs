@@ -13,4 +13,15 @@ public sealed class SessionPolicyOptions
 
     /// <summary>How many recently ended sessions a user remembers, so their refresh tokens log out quietly.</summary>
     public int RecentlyEndedSessionsKept { get; set; } = 20;
+
+    /// <summary>How long a rotated refresh token still gets the same successor (several tabs refreshing at once).</summary>
+    public TimeSpan RefreshTokenReuseGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many older refresh tokens of a session are remembered to detect their reuse.</summary>
+    public int RetiredRefreshTokensKept { get; set; } = 16;
+
+    /// <summary>How long a password reset token stays valid.</summary>
+    public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    public LockoutOptions Lockout { get; set; } = new();
 }

@@ -11,9 +11,20 @@ public interface IIdentityGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<string> Register(Secret password, TokenHash? confirmationTokenHash);
 
-    /// <summary>The user this password reaches (<c>invalid-credentials</c> otherwise, for any reason).</summary>
+    /// <summary>
+    /// The user this password reaches (<c>invalid-credentials</c> otherwise, for any reason). After too many
+    /// failures in a row the identity is locked for a while (<c>rate-limited</c>), whether it exists or not.
+    /// </summary>
     [Alias("Authenticate")]
     Task<string> Authenticate(Secret password);
+
+    /// <summary>Sets a new password, if the identity still reaches <paramref name="userId"/>.</summary>
+    [Alias("SetPassword")]
+    Task SetPassword(string userId, Secret password);
+
+    /// <summary>Changes the password of <paramref name="userId"/>'s identity, given its current one.</summary>
+    [Alias("ChangePassword")]
+    Task ChangePassword(string userId, Secret currentPassword, Secret newPassword);
 
     /// <summary>The user this identity reaches, or none.</summary>
     [Alias("FindUser")]

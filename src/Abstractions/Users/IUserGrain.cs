@@ -27,8 +27,12 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("LoginAnonymous")]
     Task<SessionGrant> LoginAnonymous(NewSession session);
 
+    /// <summary>
+    /// Rotates the session's refresh token from <paramref name="presented"/> to <paramref name="successor"/>
+    /// (derived from it, so parallel refreshes agree on it); a reuse of an old token ends the session.
+    /// </summary>
     [Alias("Refresh")]
-    Task<SessionGrant> Refresh(string sessionId, TokenHash refreshTokenHash);
+    Task<SessionGrant> Refresh(string sessionId, TokenHash presented, TokenHash successor);
 
     /// <summary>Ends the session of this refresh token; fine when it had ended already.</summary>
     [Alias("LogoutWithRefreshToken")]
@@ -71,6 +75,22 @@ public interface IUserGrain : IGrainWithStringKey
 
     [Alias("ConfirmWithToken")]
     Task ConfirmWithToken(TokenHash tokenHash);
+
+    /// <summary>Replaces a pending account's confirmation token; false when there is nothing to confirm.</summary>
+    [Alias("ReissueConfirmation")]
+    Task<bool> ReissueConfirmation(TokenHash tokenHash);
+
+    /// <summary>Stores a password reset token; false when the account has no password to reset.</summary>
+    [Alias("StartPasswordReset")]
+    Task<bool> StartPasswordReset(TokenHash tokenHash);
+
+    /// <summary>Sets a new password with a reset token, and ends every session of the user.</summary>
+    [Alias("ResetPassword")]
+    Task ResetPassword(TokenHash tokenHash, Secret newPassword);
+
+    /// <summary>Changes the signed-in user's password, and ends every other session of the user.</summary>
+    [Alias("ChangePassword")]
+    Task ChangePassword(string sessionId, Secret currentPassword, Secret newPassword);
 
     [Alias("GetAdminView")]
     Task<AdminUser> GetAdminView();

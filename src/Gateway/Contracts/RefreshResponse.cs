@@ -1,3 +1,3 @@
 namespace OrleansSessions.Gateway.Contracts;
 
-public sealed record RefreshResponse(string AccessToken);
+public sealed record RefreshResponse(string AccessToken, string RefreshToken);

@@ -23,10 +23,14 @@ public static class UserEndpoints
         return app;
     }
 
-    private static async Task<RefreshResponse> Refresh(RefreshCaller caller, IGrainFactory grains, AccessTokens tokens)
+    /// <summary>Rotates the refresh token: the answer's <c>refreshToken</c> is the one to use from now on.</summary>
+    private static async Task<RefreshResponse> Refresh(
+        RefreshCaller caller, IGrainFactory grains, AccessTokens tokens, SigningKeyRing keys)
     {
-        var grant = await caller.User(grains).Refresh(caller.Token.SessionId, caller.Token.Hash);
-        return new RefreshResponse(await tokens.IssueAsync(grant.UserId, grant.SessionId, grant.DeviceId));
+        var successor = caller.Token.Successor(await keys.RefreshTokenKeyAsync());
+        var grant = await caller.User(grains).Refresh(caller.Token.SessionId, caller.Token.Hash, successor.Hash);
+        return new RefreshResponse(
+            await tokens.IssueAsync(grant.UserId, grant.SessionId, grant.DeviceId), successor.ToString());
     }
 
     private static async Task<NoContent> LogOut(RefreshCaller caller, IGrainFactory grains)

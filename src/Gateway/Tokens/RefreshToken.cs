@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
 using OrleansSessions.Abstractions;
 
 namespace OrleansSessions.Gateway.Tokens;
@@ -10,6 +12,18 @@ namespace OrleansSessions.Gateway.Tokens;
 public sealed record RefreshToken(string UserId, string SessionId, string Secret)
 {
     public TokenHash Hash => TokenHash.Of(Secret);
+
+    /// <summary>
+    /// The token that replaces this one when it is refreshed: an HMAC of this one under the cluster's refresh key,
+    /// so that every gateway, and every one of several parallel refreshes, hands out the same successor.
+    /// </summary>
+    public RefreshToken Successor(byte[] refreshTokenKey) => this with
+    {
+        Secret = Base64Url(HMACSHA256.HashData(refreshTokenKey, Encoding.UTF8.GetBytes(Secret))),
+    };
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static bool TryParse(string? value, [NotNullWhen(true)] out RefreshToken? token)
     {

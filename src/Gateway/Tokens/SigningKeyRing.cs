@@ -5,8 +5,9 @@ using OrleansSessions.Abstractions.Keys;
 namespace OrleansSessions.Gateway.Tokens;
 
 /// <summary>
-/// The cluster's signing keys as this gateway holds them: loaded from the keys grain, so every gateway signs and
-/// verifies with the same keys, and reloaded when a token names a key this gateway has not seen.
+/// The cluster's token keys as this gateway holds them: loaded from the keys grain, so every gateway signs and
+/// verifies with the same keys; reloaded every half minute (a rotation elsewhere reaches this gateway) and at once
+/// when a token names a key this gateway has not seen.
 /// </summary>
 public sealed class SigningKeyRing(IGrainFactory grains, TimeProvider time)
 {
@@ -21,35 +22,47 @@ public sealed class SigningKeyRing(IGrainFactory grains, TimeProvider time)
     /// <summary>Every key that may have signed a live token.</summary>
     public async ValueTask<IReadOnlyList<ECDsaSecurityKey>> AllKeysAsync() => (await CurrentAsync()).Keys;
 
+    /// <summary>The secret every gateway derives a rotated refresh token's successor with.</summary>
+    public async ValueTask<byte[]> RefreshTokenKeyAsync() => (await CurrentAsync()).RefreshTokenKey;
+
     /// <summary>The key of this id, reloading once if it is new to this gateway.</summary>
     public async ValueTask<ECDsaSecurityKey?> FindAsync(string? kid)
     {
         var snapshot = await CurrentAsync();
         var key = snapshot.Keys.FirstOrDefault(k => k.KeyId == kid);
-        if (key is null && kid is not null && time.GetUtcNow() - snapshot.LoadedAt > ReloadInterval)
+        if (key is null && kid is not null && time.GetUtcNow() - snapshot.LoadedAt > TimeSpan.FromSeconds(1))
         {
-            snapshot = await LoadAsync(snapshot);
+            snapshot = await LoadAsync(snapshot, keys => keys.GetKeys());
             key = snapshot.Keys.FirstOrDefault(k => k.KeyId == kid);
         }
 
         return key;
     }
 
-    private ValueTask<Snapshot> CurrentAsync() =>
-        _snapshot is { } snapshot ? ValueTask.FromResult(snapshot) : new ValueTask<Snapshot>(LoadAsync(null));
+    /// <summary>Introduces a new signing key for the whole cluster; this gateway signs with it at once.</summary>
+    public async Task<string> RotateAsync(TimeSpan keepOldKeysFor)
+    {
+        var snapshot = await LoadAsync(_snapshot, keys => keys.Rotate(keepOldKeysFor), force: true);
+        return snapshot.Keys[0].KeyId;
+    }
 
-    private async Task<Snapshot> LoadAsync(Snapshot? stale)
+    private ValueTask<Snapshot> CurrentAsync() =>
+        _snapshot is { } snapshot && time.GetUtcNow() - snapshot.LoadedAt < ReloadInterval
+            ? ValueTask.FromResult(snapshot)
+            : new ValueTask<Snapshot>(LoadAsync(_snapshot, keys => keys.GetKeys()));
+
+    private async Task<Snapshot> LoadAsync(Snapshot? stale, Func<ISigningKeysGrain, Task<SigningKeySet>> load, bool force = false)
     {
         await _loading.WaitAsync();
         try
         {
-            if (_snapshot is { } loaded && loaded != stale)
+            if (!force && _snapshot is { } loaded && loaded != stale)
             {
                 return loaded;
             }
 
-            var keys = await grains.GetGrain<ISigningKeysGrain>(0).GetKeys();
-            _snapshot = new Snapshot(keys.Select(ToSecurityKey).ToList(), time.GetUtcNow());
+            var set = await load(grains.GetGrain<ISigningKeysGrain>(0));
+            _snapshot = new Snapshot(set.Keys.Select(ToSecurityKey).ToList(), set.RefreshTokenKey, time.GetUtcNow());
             return _snapshot;
         }
         finally
@@ -65,5 +78,5 @@ public sealed class SigningKeyRing(IGrainFactory grains, TimeProvider time)
         return new ECDsaSecurityKey(ecdsa) { KeyId = key.Kid };
     }
 
-    private sealed record Snapshot(IReadOnlyList<ECDsaSecurityKey> Keys, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(IReadOnlyList<ECDsaSecurityKey> Keys, byte[] RefreshTokenKey, DateTimeOffset LoadedAt);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Identities;
 using OrleansSessions.Abstractions.Users;
@@ -6,11 +7,16 @@ namespace OrleansSessions.Grains.Identities;
 
 /// <summary>
 /// An email/password identity (key: the normalized email). Registration is unique among live accounts: an
-/// identity whose user was deleted is free again, even if the deletion's release never arrived.
+/// identity whose user was deleted is free again, even if the deletion's release never arrived. Failed logins
+/// are counted here, one grain for the whole cluster, whether the account exists or not.
 /// </summary>
 public sealed class IdentityGrain(
-    [PersistentState("identity")] IPersistentState<IdentityState> state) : Grain, IIdentityGrain
+    [PersistentState("identity")] IPersistentState<IdentityState> state,
+    IOptions<SessionPolicyOptions> policy,
+    TimeProvider time) : Grain, IIdentityGrain
 {
+    private readonly LoginFailures _failures = new(policy.Value.Lockout);
+
     public async Task<string> Register(Secret password, TokenHash? confirmationTokenHash)
     {
         if (state.State.UserId is { } existing && await GrainFactory.GetGrain<IUserGrain>(existing).Exists())
@@ -26,10 +32,38 @@ public sealed class IdentityGrain(
         return userId;
     }
 
-    public Task<string> Authenticate(Secret password) =>
-        PasswordHashing.Verify(state.State.PasswordHash, password.Value)
-            ? Task.FromResult(state.State.UserId!)
-            : throw new SessionsException(ErrorCodes.InvalidCredentials, "The credentials are not valid.");
+    public Task<string> Authenticate(Secret password)
+    {
+        var now = time.GetUtcNow();
+        _failures.EnsureNotLocked(now);
+        if (!PasswordHashing.Verify(state.State.PasswordHash, password.Value))
+        {
+            _failures.Record(now);
+            throw InvalidCredentials();
+        }
+
+        _failures.Reset();
+        return Task.FromResult(state.State.UserId!);
+    }
+
+    public async Task SetPassword(string userId, Secret password)
+    {
+        EnsureReaches(userId);
+        state.State.PasswordHash = PasswordHashing.Hash(password.Value);
+        await state.WriteStateAsync();
+        _failures.Reset();
+    }
+
+    public async Task ChangePassword(string userId, Secret currentPassword, Secret newPassword)
+    {
+        EnsureReaches(userId);
+        if (!PasswordHashing.Verify(state.State.PasswordHash, currentPassword.Value))
+        {
+            throw InvalidCredentials();
+        }
+
+        await SetPassword(userId, newPassword);
+    }
 
     public Task<string?> FindUser() => Task.FromResult(state.State.UserId);
 
@@ -51,4 +85,15 @@ public sealed class IdentityGrain(
             await state.ClearStateAsync();
         }
     }
+
+    private void EnsureReaches(string userId)
+    {
+        if (state.State.UserId != userId)
+        {
+            throw InvalidCredentials();
+        }
+    }
+
+    private static SessionsException InvalidCredentials() =>
+        new(ErrorCodes.InvalidCredentials, "The credentials are not valid.");
 }

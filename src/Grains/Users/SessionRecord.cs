@@ -13,4 +13,11 @@ public sealed class SessionRecord
     [Id(4)] public DateTimeOffset CreatedAt { get; init; }
     [Id(5)] public DateTimeOffset LastUsedAt { get; set; }
     [Id(6)] public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>The refresh token this one replaced; it still gets the same successor during the reuse grace.</summary>
+    [Id(7)] public TokenHash? PreviousRefreshTokenHash { get; set; }
+    [Id(8)] public DateTimeOffset RotatedAt { get; set; }
+
+    /// <summary>Older refresh tokens of the session: presenting one is a reuse, and ends the session.</summary>
+    [Id(9)] public List<TokenHash> RetiredRefreshTokenHashes { get; set; } = [];
 }

@@ -107,22 +107,58 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
         return session;
     }
 
-    public SessionRecord Refresh(string sessionId, TokenHash refreshTokenHash, DateTimeOffset now)
+    /// <summary>
+    /// Rotates the session's refresh token to <paramref name="successor"/>. The token it replaced still gets the
+    /// same successor during the reuse grace (tabs refreshing at once); presenting it later, or any older token of
+    /// the session, is a reuse: the session ends, and the result is none.
+    /// </summary>
+    public SessionRecord? Refresh(string sessionId, TokenHash presented, TokenHash successor, DateTimeOffset now)
     {
-        if (!IsLive(sessionId, now) || !state.Sessions[sessionId].RefreshTokenHash.Matches(refreshTokenHash))
+        if (!IsLive(sessionId, now))
         {
             throw InvalidSession();
         }
 
         var session = state.Sessions[sessionId];
-        session.LastUsedAt = now;
-        return session;
+        if (session.RefreshTokenHash.Matches(presented))
+        {
+            if (session.PreviousRefreshTokenHash is { } previous)
+            {
+                session.RetiredRefreshTokenHashes.Add(previous);
+                if (session.RetiredRefreshTokenHashes.Count > policy.RetiredRefreshTokensKept)
+                {
+                    session.RetiredRefreshTokenHashes.RemoveAt(0);
+                }
+            }
+
+            session.PreviousRefreshTokenHash = presented;
+            session.RefreshTokenHash = successor;
+            session.RotatedAt = now;
+            session.LastUsedAt = now;
+            return session;
+        }
+
+        var isPrevious = session.PreviousRefreshTokenHash?.Matches(presented) == true;
+        if (isPrevious && now - session.RotatedAt <= policy.RefreshTokenReuseGrace && session.RefreshTokenHash.Matches(successor))
+        {
+            session.LastUsedAt = now;
+            return session;
+        }
+
+        if (isPrevious || session.RetiredRefreshTokenHashes.Any(h => h.Matches(presented)))
+        {
+            EndSession(session, SessionEndReason.Revoked);
+            return null;
+        }
+
+        throw InvalidSession();
     }
 
     /// <summary>Ends the session of a refresh token; false when it had ended already.</summary>
     public bool EndSessionWithRefreshToken(string sessionId, TokenHash refreshTokenHash, DateTimeOffset now)
     {
-        if (state.Sessions.TryGetValue(sessionId, out var session) && session.RefreshTokenHash.Matches(refreshTokenHash))
+        if (state.Sessions.TryGetValue(sessionId, out var session)
+            && (session.RefreshTokenHash.Matches(refreshTokenHash) || session.PreviousRefreshTokenHash?.Matches(refreshTokenHash) == true))
         {
             EndSession(session, SessionEndReason.Logout);
             return true;
@@ -201,6 +237,49 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
         state.CustomData = "{}";
         state.ConfirmationTokenHash = null;
     }
+
+    /// <summary>A new confirmation token for a pending account (the old one stops working); false otherwise.</summary>
+    public bool ReissueConfirmation(TokenHash tokenHash, DateTimeOffset now)
+    {
+        if (!Exists || state.Status != UserStatus.Pending)
+        {
+            return false;
+        }
+
+        state.ConfirmationTokenHash = tokenHash;
+        state.ConfirmationExpiresAt = now + policy.ConfirmationTokenLifetime;
+        return true;
+    }
+
+    /// <summary>Stores a password reset token for an account with an email identity; false otherwise.</summary>
+    public bool StartPasswordReset(TokenHash tokenHash, DateTimeOffset now)
+    {
+        if (!Exists || state.Email is null)
+        {
+            return false;
+        }
+
+        state.PasswordResetTokenHash = tokenHash;
+        state.PasswordResetExpiresAt = now + policy.PasswordResetTokenLifetime;
+        return true;
+    }
+
+    /// <summary>Uses up a password reset token, returning the email whose password it resets.</summary>
+    public string UsePasswordResetToken(TokenHash tokenHash, DateTimeOffset now)
+    {
+        if (!Exists || state.Email is null || !tokenHash.Matches(state.PasswordResetTokenHash)
+            || state.PasswordResetExpiresAt <= now)
+        {
+            throw new SessionsException(ErrorCodes.InvalidToken, "The password reset token is not valid.");
+        }
+
+        state.PasswordResetTokenHash = null;
+        return state.Email;
+    }
+
+    /// <summary>The email of the account's email/password identity, or <c>invalid-credentials</c>.</summary>
+    public string RequireEmail() =>
+        state.Email ?? throw new SessionsException(ErrorCodes.InvalidCredentials, "This user has no password.");
 
     public void Confirm()
     {

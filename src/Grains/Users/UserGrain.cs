@@ -79,9 +79,16 @@ public sealed partial class UserGrain(
         return Grant(started);
     }
 
-    public async Task<SessionGrant> Refresh(string sessionId, TokenHash refreshTokenHash)
+    public async Task<SessionGrant> Refresh(string sessionId, TokenHash presented, TokenHash successor)
     {
-        var session = Account.Refresh(sessionId, refreshTokenHash, Now);
+        var session = Account.Refresh(sessionId, presented, successor, Now);
+        if (session is null)
+        {
+            await Commit();
+            LogRefreshTokenReused(Account.UserId, sessionId);
+            throw new SessionsException(ErrorCodes.InvalidSession, "The refresh token is not valid.");
+        }
+
         await state.WriteStateAsync();
         return Grant(session);
     }
@@ -180,6 +187,47 @@ public sealed partial class UserGrain(
     {
         Account.ConfirmWithToken(tokenHash, Now);
         await state.WriteStateAsync();
+    }
+
+    public async Task<bool> ReissueConfirmation(TokenHash tokenHash)
+    {
+        var reissued = Account.ReissueConfirmation(tokenHash, Now);
+        if (reissued)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return reissued;
+    }
+
+    public async Task<bool> StartPasswordReset(TokenHash tokenHash)
+    {
+        var started = Account.StartPasswordReset(tokenHash, Now);
+        if (started)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return started;
+    }
+
+    public async Task ResetPassword(TokenHash tokenHash, Secret newPassword)
+    {
+        var email = Account.UsePasswordResetToken(tokenHash, Now);
+        await GrainFactory.GetGrain<IIdentityGrain>(email).SetPassword(Account.UserId, newPassword);
+        Account.EndSessions(SessionEndReason.SessionEnded);
+        await Commit();
+        LogPasswordReset(Account.UserId);
+    }
+
+    public async Task ChangePassword(string sessionId, Secret currentPassword, Secret newPassword)
+    {
+        Account.CheckSession(sessionId, Now);
+        var email = Account.RequireEmail();
+        await GrainFactory.GetGrain<IIdentityGrain>(email).ChangePassword(Account.UserId, currentPassword, newPassword);
+        Account.EndSessions(SessionEndReason.SessionEnded, keepSessionId: sessionId);
+        await Commit();
+        LogPasswordChanged(Account.UserId);
     }
 
     public Task<AdminUser> GetAdminView() => Task.FromResult(EnsureExists().AdminView());
@@ -305,6 +353,16 @@ public sealed partial class UserGrain(
 
     [LoggerMessage(4, LogLevel.Warning, "Could not free the email identity of deleted user {UserId}; it is free to register anyway")]
     private partial void LogReleaseFailed(Exception exception, string userId);
+
+    [LoggerMessage(5, LogLevel.Warning,
+        "Security: a rotated refresh token of session {SessionId} of user {UserId} was used again; the session is ended")]
+    private partial void LogRefreshTokenReused(string userId, string sessionId);
+
+    [LoggerMessage(6, LogLevel.Information, "The password of user {UserId} was reset; every session ended")]
+    private partial void LogPasswordReset(string userId);
+
+    [LoggerMessage(7, LogLevel.Information, "User {UserId} changed its password; its other sessions ended")]
+    private partial void LogPasswordChanged(string userId);
 
     [LoggerMessage(2, LogLevel.Information, "Linked an email/password identity to user {UserId}")]
     private partial void LogLinked(string userId);

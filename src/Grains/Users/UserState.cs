@@ -30,4 +30,6 @@ public sealed class UserState
     [Id(11)] public List<EndedSession> RecentlyEnded { get; set; } = [];
     [Id(12)] public DateTimeOffset ConfirmationExpiresAt { get; set; }
     [Id(13)] public bool HasLoggedIn { get; set; }
+    [Id(14)] public TokenHash? PasswordResetTokenHash { get; set; }
+    [Id(15)] public DateTimeOffset PasswordResetExpiresAt { get; set; }
 }

@@ -31,6 +31,7 @@ public sealed class RevocationTests(ClusterFixture fixture)
         var device = await _sessions.RegisterDevice();
         var alice = await _sessions.RegisterUser();
         var refreshHash = TokenHash.Of(Ids.NewSecret());
+        var successorHash = TokenHash.Of(Ids.NewSecret());
         var grant = await _sessions.LogIn(device, alice, refreshHash);
         var user = _sessions.User(alice);
 
@@ -38,7 +39,7 @@ public sealed class RevocationTests(ClusterFixture fixture)
         {
             try
             {
-                return (await user.Refresh(grant.SessionId, refreshHash)).SessionId;
+                return (await user.Refresh(grant.SessionId, refreshHash, successorHash)).SessionId;
             }
             catch (SessionsException e) when (e.Code == ErrorCodes.InvalidSession)
             {
@@ -53,7 +54,7 @@ public sealed class RevocationTests(ClusterFixture fixture)
             Assert.False(await user.IsSessionLive(sessionId));
         }
 
-        var after = await Assert.ThrowsAsync<SessionsException>(() => user.Refresh(grant.SessionId, refreshHash));
+        var after = await Assert.ThrowsAsync<SessionsException>(() => user.Refresh(grant.SessionId, successorHash, refreshHash));
         Assert.Equal(ErrorCodes.InvalidSession, after.Code);
         Assert.Equal(DeviceUserState.LoggedOut, await _sessions.StateOn(device, alice));
     }

@@ -37,14 +37,53 @@ public sealed class UserAccountTests
     }
 
     [Fact]
-    public void A_refresh_with_the_wrong_secret_is_refused()
+    public void A_refresh_with_the_wrong_secret_is_refused_and_changes_nothing()
     {
-        var session = Start(Phone, "right");
+        var session = Start(Phone, "r1");
 
-        var refusal = Assert.Throws<SessionsException>(() => _account.Refresh(session.SessionId, TokenHash.Of("wrong"), T0));
+        var refusal = Assert.Throws<SessionsException>(
+            () => _account.Refresh(session.SessionId, TokenHash.Of("wrong"), TokenHash.Of("r2"), T0));
 
         Assert.Equal(ErrorCodes.InvalidSession, refusal.Code);
-        Assert.Equal(session.SessionId, _account.Refresh(session.SessionId, TokenHash.Of("right"), T0).SessionId);
+        Assert.True(_account.IsLive(session.SessionId, T0));
+        Assert.NotNull(_account.Refresh(session.SessionId, TokenHash.Of("r1"), TokenHash.Of("r2"), T0));
+    }
+
+    [Fact]
+    public void A_refresh_rotates_the_token_and_the_old_one_stops_working_after_the_grace()
+    {
+        var session = Start(Phone, "r1");
+
+        _account.Refresh(session.SessionId, TokenHash.Of("r1"), TokenHash.Of("r2"), T0);
+        var again = _account.Refresh(session.SessionId, TokenHash.Of("r1"), TokenHash.Of("r2"), T0 + _policy.RefreshTokenReuseGrace);
+
+        Assert.NotNull(again);
+        Assert.NotNull(_account.Refresh(session.SessionId, TokenHash.Of("r2"), TokenHash.Of("r3"), T0.AddSeconds(11)));
+        Assert.True(_account.IsLive(session.SessionId, T0.AddSeconds(11)));
+    }
+
+    [Fact]
+    public void Reusing_a_rotated_token_after_the_grace_ends_the_session()
+    {
+        var session = Start(Phone, "r1");
+        _account.Refresh(session.SessionId, TokenHash.Of("r1"), TokenHash.Of("r2"), T0);
+
+        var reused = _account.Refresh(session.SessionId, TokenHash.Of("r1"), TokenHash.Of("r2"), T0.AddSeconds(11));
+
+        Assert.Null(reused);
+        Assert.False(_account.IsLive(session.SessionId, T0.AddSeconds(11)));
+        Assert.Equal(DeviceNoticeKind.SessionEnded, _state.Outbox["phone"].Kind);
+    }
+
+    [Fact]
+    public void Reusing_an_older_token_even_within_the_grace_ends_the_session()
+    {
+        var session = Start(Phone, "r1");
+        _account.Refresh(session.SessionId, TokenHash.Of("r1"), TokenHash.Of("r2"), T0);
+        _account.Refresh(session.SessionId, TokenHash.Of("r2"), TokenHash.Of("r3"), T0.AddSeconds(1));
+
+        Assert.Null(_account.Refresh(session.SessionId, TokenHash.Of("r1"), TokenHash.Of("r2"), T0.AddSeconds(2)));
+        Assert.False(_account.IsLive(session.SessionId, T0.AddSeconds(2)));
     }
 
     [Fact]
