@@ -8,23 +8,27 @@ namespace OrleansSessions.Gateway.Email;
 /// </summary>
 public sealed partial class LogEmailSender(IHostEnvironment environment, ILogger<LogEmailSender> logger) : IEmailSender
 {
-    public Task SendConfirmationAsync(string email, ConfirmationToken token)
+    public Task SendConfirmationAsync(string email, AccountToken token) => Send("confirmation", email, token);
+
+    public Task SendPasswordResetAsync(string email, AccountToken token) => Send("password reset", email, token);
+
+    private Task Send(string kind, string email, AccountToken token)
     {
         if (environment.IsDevelopment())
         {
-            LogDevelopmentConfirmation(email, token.ToString());
+            LogDevelopmentEmail(kind, email, token.ToString());
         }
         else
         {
-            LogNoSender();
+            LogNoSender(kind);
         }
 
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Development email to {Email}: confirm with token {Token}")]
-    private partial void LogDevelopmentConfirmation(string email, string token);
+    [LoggerMessage(1, LogLevel.Information, "Development {Kind} email to {Email}: token {Token}")]
+    private partial void LogDevelopmentEmail(string kind, string email, string token);
 
-    [LoggerMessage(2, LogLevel.Warning, "A confirmation email is due, but no email sender is configured")]
-    private partial void LogNoSender();
+    [LoggerMessage(2, LogLevel.Warning, "A {Kind} email is due, but no email sender is configured")]
+    private partial void LogNoSender(string kind);
 }

@@ -10,17 +10,23 @@ using OrleansSessions.Gateway.Tokens;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
-/// <summary>The email/password provider's account routes: register and confirm.</summary>
+/// <summary>The email/password provider's account routes: register, confirm, and reset a password.</summary>
 public static class AccountEndpoints
 {
-    public const int MinPasswordLength = 6;
-    public const int MaxPasswordLength = 128;
-
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var provider = app.MapGroup("/v1/auth/providers/local-userpass").WithTags("Accounts");
+        var provider = app.MapGroup("/v1/auth/providers/local-userpass").WithTags("Accounts")
+            .RequireRateLimiting(RateLimits.PerAddress);
         provider.MapPost("/register", Register).WithSummary("Registers an email/password account.");
-        provider.MapPost("/confirm", Confirm).WithSummary("Confirms a pending account with the token sent to it.");
+        provider.MapPost("/confirm", Confirm).WithSummary("Confirms a pending account with the token sent to it.")
+            .WithMetadata(TokenInBody.Instance);
+        provider.MapPost("/confirm/send", SendConfirmation)
+            .WithSummary("Sends a pending account a new confirmation token; 202 whether or not the account exists.");
+        provider.MapPost("/reset/send", SendPasswordReset)
+            .WithSummary("Sends a password reset token; 202 whether or not the account exists.");
+        provider.MapPost("/reset", ResetPassword)
+            .WithSummary("Sets a new password with a reset token; every session of the user ends.")
+            .WithMetadata(TokenInBody.Instance);
         return app;
     }
 
@@ -28,38 +34,71 @@ public static class AccountEndpoints
         RegisterRequest? body, IGrainFactory grains, IOptions<SessionsOptions> options, IEmailSender email)
     {
         Require.Body(body);
-        if (!EmailAddress.IsValid(body.Email))
-        {
-            throw new SessionsException(ErrorCodes.InvalidEmail, "'email' is not a valid email address.");
-        }
-
-        if (body.Password is not { Length: >= MinPasswordLength and <= MaxPasswordLength })
-        {
-            throw new SessionsException(
-                ErrorCodes.InvalidPassword, $"'password' must be {MinPasswordLength} to {MaxPasswordLength} characters.");
-        }
-
-        var address = EmailAddress.Normalize(body.Email!);
-        var secret = options.Value.RequireEmailConfirmation ? Ids.NewSecret() : null;
+        var address = RequireEmail(body.Email);
+        var password = Passwords.Require(body.Password);
+        var confirmation = options.Value.RequireEmailConfirmation ? Ids.NewSecret() : null;
         var userId = await grains.GetGrain<IIdentityGrain>(address)
-            .Register(new Secret(body.Password), secret is null ? null : TokenHash.Of(secret));
-        if (secret is not null)
+            .Register(password, confirmation is null ? null : TokenHash.Of(confirmation));
+        if (confirmation is not null)
         {
-            await email.SendConfirmationAsync(address, new ConfirmationToken(userId, secret));
+            await email.SendConfirmationAsync(address, new AccountToken(userId, confirmation));
         }
 
-        var status = secret is null ? UserStatus.Confirmed : UserStatus.Pending;
+        var status = confirmation is null ? UserStatus.Confirmed : UserStatus.Pending;
         return TypedResults.Created((string?)null, new RegisterResponse(userId, status));
     }
 
     private static async Task<NoContent> Confirm(TokenRequest? body, IGrainFactory grains)
     {
-        if (!ConfirmationToken.TryParse(Require.Body(body).Token, out var token))
-        {
-            throw new SessionsException(ErrorCodes.InvalidToken, "The confirmation token is not valid.");
-        }
-
+        var token = RequireToken(Require.Body(body).Token);
         await grains.GetGrain<IUserGrain>(token.UserId).ConfirmWithToken(token.Hash);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Accepted> SendConfirmation(EmailRequest? body, IGrainFactory grains, IEmailSender email)
+    {
+        var address = RequireEmail(Require.Body(body).Email);
+        if (await grains.GetGrain<IIdentityGrain>(address).FindUser() is { } userId)
+        {
+            var token = AccountToken.New(userId);
+            if (await grains.GetGrain<IUserGrain>(userId).ReissueConfirmation(token.Hash))
+            {
+                await email.SendConfirmationAsync(address, token);
+            }
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Accepted> SendPasswordReset(EmailRequest? body, IGrainFactory grains, IEmailSender email)
+    {
+        var address = RequireEmail(Require.Body(body).Email);
+        if (await grains.GetGrain<IIdentityGrain>(address).FindUser() is { } userId)
+        {
+            var token = AccountToken.New(userId);
+            if (await grains.GetGrain<IUserGrain>(userId).StartPasswordReset(token.Hash))
+            {
+                await email.SendPasswordResetAsync(address, token);
+            }
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<NoContent> ResetPassword(PasswordResetRequest? body, IGrainFactory grains)
+    {
+        Require.Body(body);
+        var token = RequireToken(body.Token);
+        var password = Passwords.Require(body.Password);
+        await grains.GetGrain<IUserGrain>(token.UserId).ResetPassword(token.Hash, password);
+        return TypedResults.NoContent();
+    }
+
+    private static string RequireEmail(string? email) => EmailAddress.IsValid(email)
+        ? EmailAddress.Normalize(email!)
+        : throw new SessionsException(ErrorCodes.InvalidEmail, "'email' is not a valid email address.");
+
+    private static AccountToken RequireToken(string? value) => AccountToken.TryParse(value, out var token)
+        ? token
+        : throw new SessionsException(ErrorCodes.InvalidToken, "The token is not valid.");
 }

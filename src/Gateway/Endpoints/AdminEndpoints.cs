@@ -10,6 +10,7 @@ using OrleansSessions.Abstractions.Users;
 using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Tokens;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
@@ -36,6 +37,8 @@ public static class AdminEndpoints
         user.MapPut("/custom-data", SetCustomData).WithSummary("Sets the user's custom data (a JSON object).");
 
         admin.MapGet("/devices/{deviceId}", GetDevice).WithSummary("A device and its users.");
+        admin.MapPost("/keys/rotate", RotateKeys).WithSummary(
+            "Signs new access tokens with a new key; the old key verifies until its last token has expired.");
         return app;
     }
 
@@ -74,6 +77,10 @@ public static class AdminEndpoints
         Ids.IsWellFormed(deviceId)
             ? await grains.GetGrain<IDeviceGrain>(deviceId).GetDetails()
             : throw new SessionsException(ErrorCodes.DeviceNotFound, "No device has this id.");
+
+    private static async Task<KeyRotationResponse> RotateKeys(
+        AdminCaller _, SigningKeyRing keys, IOptions<SessionsOptions> options) =>
+        new(await keys.RotateAsync(options.Value.AccessTokenLifetime + options.Value.ClockLeeway));
 
     /// <summary>The user grain of a well-formed id; any other id names no user, and activates no grain.</summary>
     private static IUserGrain User(IGrainFactory grains, string userId) =>

@@ -18,10 +18,12 @@ public static class DeviceEndpoints
     public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder app)
     {
         var devices = app.MapGroup("/v1/devices").WithTags("Devices");
-        devices.MapPost("/", Register).WithSummary("Registers a device and hands out its device token.");
+        devices.MapPost("/", Register).WithSummary("Registers a device and hands out its device token.")
+            .RequireRateLimiting(RateLimits.PerAddress);
 
         var device = devices.MapGroup("/{deviceId}");
-        device.MapPost("/login", LogIn).WithSummary("Logs a user in on the device and makes it the active user.");
+        device.MapPost("/login", LogIn).WithSummary("Logs a user in on the device and makes it the active user.")
+            .RequireRateLimiting(RateLimits.PerAddress);
         device.MapGet("/users", ListUsers).WithSummary("Every user on the device, in first-login order.");
         device.MapGet("/active-user", GetActiveUser).WithSummary("The device's active user, or none.");
         device.MapPut("/active-user", Switch).WithSummary("Switches the active user without re-authentication.");

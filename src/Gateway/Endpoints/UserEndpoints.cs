@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansSessions.Abstractions;
 using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
@@ -20,6 +21,8 @@ public static class UserEndpoints
         auth.MapDelete("/sessions/{sessionId}", EndSession).WithSummary("Ends one of the user's sessions.");
         auth.MapDelete("/sessions", EndSessions).WithSummary("Ends every session of the user (scope=all) or every other one (scope=others).");
         auth.MapDelete("/user", DeleteUser).WithSummary("Deletes the signed-in user's account.");
+        auth.MapPost("/password", ChangePassword)
+            .WithSummary("Changes the signed-in user's password; every other session of the user ends.");
         return app;
     }
 
@@ -61,6 +64,15 @@ public static class UserEndpoints
     {
         Require.That(scope is null or "all" or "others", "'scope' is 'all' or 'others'.");
         await caller.User(grains).EndSessions(caller.SessionId, keepCurrent: scope == "others");
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> ChangePassword(UserCaller caller, PasswordChangeRequest? body, IGrainFactory grains)
+    {
+        Require.Body(body);
+        var current = new Secret(Require.Field(body.CurrentPassword, "currentPassword"));
+        var next = Passwords.Require(body.NewPassword, "newPassword");
+        await caller.User(grains).ChangePassword(caller.SessionId, current, next);
         return TypedResults.NoContent();
     }
 

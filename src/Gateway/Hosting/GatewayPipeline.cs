@@ -10,6 +10,7 @@ public static class GatewayPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
 
         app.MapDeviceEndpoints();
         app.MapAccountEndpoints();

@@ -25,6 +25,7 @@ public static class GatewayServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddSessionProblems();
+        services.AddSessionRateLimits();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeyRing>();

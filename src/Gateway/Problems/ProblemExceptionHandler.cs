@@ -22,13 +22,23 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 (ErrorCodes.Unavailable, "The session cluster is not reachable; try again."),
             _ => ("internal-error", "An unexpected error occurred."),
         };
-        var status = exception is BadHttpRequestException b ? b.StatusCode : ErrorStatus.Of(code);
+        var status = exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            SessionsException { Code: ErrorCodes.InvalidToken } when context.GetEndpoint()?.Metadata.GetMetadata<TokenInBody>() is not null => 400,
+            _ => ErrorStatus.Of(code),
+        };
         if (status >= 500)
         {
             LogFailure(exception, context.Request.Method, context.Request.Path);
         }
 
         context.Response.StatusCode = status;
+        if (exception is SessionsException { RetryAfter: { } retryAfter })
+        {
+            context.Response.Headers.RetryAfter = RateLimits.Seconds(retryAfter);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -1,0 +1,3 @@
+namespace OrleansSessions.Gateway.Contracts;
+
+public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
