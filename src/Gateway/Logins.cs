@@ -13,13 +13,15 @@ namespace OrleansSessions.Gateway;
 /// A login on a device, from credentials to tokens: the device token first, then the credentials, then a new
 /// session from the user grain (which tells the device before it answers), then the tokens.
 /// </summary>
-public sealed class Logins(IGrainFactory grains, AccessTokens accessTokens, IOptions<SessionsOptions> options)
+public sealed class Logins(
+    IGrainFactory grains, AccessTokens accessTokens, CustomTokens customTokens, IOptions<SessionsOptions> options)
 {
     public async Task<LoginResponse> LogInAsync(DeviceCaller caller, Credentials? credentials)
     {
         var provider = ProviderOf(credentials);
         var device = caller.Device(grains);
         string userId;
+        ExternalLogin? external = null;
         if (provider == ProviderTypes.Anonymous)
         {
             userId = await device.ReserveAnonymousUser(caller.TokenHash);
@@ -27,14 +29,21 @@ public sealed class Logins(IGrainFactory grains, AccessTokens accessTokens, IOpt
         else
         {
             await device.Authenticate(caller.TokenHash);
-            userId = await AuthenticatePassword(credentials!);
+            (userId, external) = provider == ProviderTypes.CustomToken
+                ? await AuthenticateCustomToken(credentials!)
+                : (await AuthenticatePassword(credentials!), null);
         }
 
         var deviceInfo = await device.AdmitLogin(caller.TokenHash, userId, options.Value.MaxUsersPerDevice);
         var secret = Ids.NewSecret();
         var request = new NewSession(deviceInfo, TokenHash.Of(secret));
         var user = grains.GetGrain<IUserGrain>(userId);
-        var grant = provider == ProviderTypes.Anonymous ? await user.LoginAnonymous(request) : await user.Login(request);
+        var grant = provider switch
+        {
+            ProviderTypes.Anonymous => await user.LoginAnonymous(request),
+            ProviderTypes.CustomToken => await user.LoginExternal(request, external!.Identity, external.CopiedClaims),
+            _ => await user.Login(request),
+        };
         return new LoginResponse(
             userId,
             grant.DeviceId,
@@ -45,14 +54,25 @@ public sealed class Logins(IGrainFactory grains, AccessTokens accessTokens, IOpt
     /// <summary>Links credentials to the signed-in user (SPEC.md, "Link").</summary>
     public async Task<Profile> LinkAsync(UserCaller caller, Credentials? credentials)
     {
-        var provider = ProviderOf(credentials);
-        if (provider == ProviderTypes.Anonymous)
+        var user = caller.User(grains);
+        switch (ProviderOf(credentials))
         {
-            throw new SessionsException(ErrorCodes.CannotLinkAnonymous, "Anonymous credentials cannot be linked.");
+            case ProviderTypes.Anonymous:
+                throw new SessionsException(ErrorCodes.CannotLinkAnonymous, "Anonymous credentials cannot be linked.");
+            case ProviderTypes.CustomToken:
+                var external = await customTokens.ValidateAsync(Require.Field(credentials!.Token, "token"));
+                return await user.LinkExternal(caller.SessionId, external.Identity);
+            default:
+                var (email, password) = EmailAndPassword(credentials!);
+                return await user.LinkPassword(caller.SessionId, email, password);
         }
+    }
 
-        var (email, password) = EmailAndPassword(credentials!);
-        return await caller.User(grains).LinkPassword(caller.SessionId, email, password);
+    private async Task<(string UserId, ExternalLogin External)> AuthenticateCustomToken(Credentials credentials)
+    {
+        var external = await customTokens.ValidateAsync(Require.Field(credentials.Token, "token"));
+        var userId = await grains.GetGrain<IExternalIdentityGrain>(IdentityKeys.External(external.Identity)).FindOrBindUser();
+        return (userId, external);
     }
 
     private Task<string> AuthenticatePassword(Credentials credentials)
@@ -68,14 +88,16 @@ public sealed class Logins(IGrainFactory grains, AccessTokens accessTokens, IOpt
         return (EmailAddress.Normalize(email), new Secret(password));
     }
 
-    private static string ProviderOf(Credentials? credentials)
+    private string ProviderOf(Credentials? credentials)
     {
         var provider = Require.Field(Require.Body(credentials).Provider, "provider");
         return provider switch
         {
             ProviderTypes.LocalUserPass or ProviderTypes.Anonymous => provider,
+            ProviderTypes.CustomToken when customTokens.Enabled => provider,
             ProviderTypes.CustomToken => throw Require.Invalid("The custom-token provider is not enabled on this service."),
-            _ => throw Require.Invalid($"Unknown provider; use {ProviderTypes.LocalUserPass}, {ProviderTypes.Anonymous} or {ProviderTypes.CustomToken}."),
+            _ => throw Require.Invalid(
+                $"Unknown provider; use {ProviderTypes.LocalUserPass}, {ProviderTypes.Anonymous} or {ProviderTypes.CustomToken}."),
         };
     }
 }

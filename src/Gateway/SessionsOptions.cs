@@ -39,6 +39,8 @@ public sealed class SessionsOptions : IValidatableObject
     [Range(2, 1024 * 1024)]
     public int MaxCustomDataBytes { get; set; } = 16 * 1024;
 
+    public CustomTokenOptions CustomToken { get; set; } = new();
+
     /// <summary>Requests per client address on login, register, confirm and device registration.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 

@@ -20,8 +20,23 @@ public interface IUserGrain : IGrainWithStringKey
     [AlwaysInterleave, ReadOnly, Alias("Exists")]
     Task<bool> Exists();
 
+    /// <summary>Whether the account was deleted; callable while the grain is busy.</summary>
+    [AlwaysInterleave, ReadOnly, Alias("IsDeleted")]
+    Task<bool> IsDeleted();
+
     [Alias("Login")]
     Task<SessionGrant> Login(NewSession session);
+
+    /// <summary>
+    /// Logs in through an external identity (<c>custom-token</c>), making the user on first use, and copies the
+    /// issuer's claims (a JSON object) into the user's custom data.
+    /// </summary>
+    [Alias("LoginExternal")]
+    Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims);
+
+    /// <summary>Links an external identity to the signed-in user.</summary>
+    [Alias("LinkExternal")]
+    Task<Profile> LinkExternal(string sessionId, UserIdentity identity);
 
     /// <summary>Logs in the anonymous user of this id, creating it on first use.</summary>
     [Alias("LoginAnonymous")]

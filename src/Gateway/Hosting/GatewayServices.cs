@@ -31,6 +31,8 @@ public static class GatewayServices
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Logins>();
+        services.AddSingleton<CustomTokens>();
+        services.AddHttpClient(nameof(CustomTokens), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IEmailSender, LogEmailSender>();
         services.AddHostedService<StartupBanner>();
 

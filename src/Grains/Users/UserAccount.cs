@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Devices;
 using OrleansSessions.Abstractions.Users;
@@ -23,6 +24,10 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
     public IEnumerable<string> Emails => state.Identities
         .Where(i => i.ProviderType == ProviderTypes.LocalUserPass).Select(_ => state.Email!);
 
+    /// <summary>The identities at external issuers, each of which an identity grain binds to this user.</summary>
+    public IEnumerable<UserIdentity> ExternalIdentities => state.Identities
+        .Where(i => i.ProviderType == ProviderTypes.CustomToken);
+
     public void CreateRegistered(string email, TokenHash? confirmationTokenHash, DateTimeOffset now)
     {
         Create(ProviderTypes.LocalUserPass, now);
@@ -38,11 +43,15 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
         state.Status = UserStatus.Confirmed;
     }
 
-    private void Create(string providerType, DateTimeOffset now)
+    public void CreateExternal(UserIdentity identity, DateTimeOffset now)
     {
         state.CreatedAt = now;
-        state.Identities = [new UserIdentity(providerType, Ids.New())];
+        state.Identities = [identity];
+        state.Status = UserStatus.Confirmed;
     }
+
+    private void Create(string providerType, DateTimeOffset now) =>
+        CreateExternal(new UserIdentity(providerType, Ids.New()), now);
 
     /// <summary>Refuses a login the account's standing does not allow.</summary>
     public void EnsureCanLogIn()
@@ -329,6 +338,24 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
 
     public void SetCustomData(string json) => state.CustomData = json;
 
+    /// <summary>Sets each property of <paramref name="json"/> (an object) in the custom data, keeping the others.</summary>
+    public void MergeIntoCustomData(string json)
+    {
+        var copied = JsonNode.Parse(json)!.AsObject();
+        if (copied.Count == 0)
+        {
+            return;
+        }
+
+        var data = JsonNode.Parse(state.CustomData)!.AsObject();
+        foreach (var (name, value) in copied)
+        {
+            data[name] = value?.DeepClone();
+        }
+
+        state.CustomData = data.ToJsonString();
+    }
+
     /// <summary>Refuses to give this account up for a link unless it was registered and never used.</summary>
     public void EnsureReleasableForLink()
     {
@@ -339,16 +366,19 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
         }
     }
 
-    /// <summary>Adds an email/password identity; a user has at most one, and is no longer anonymous after it.</summary>
-    public void LinkEmail(string email)
+    /// <summary>
+    /// Adds an identity (with its email, for an email/password one, of which a user has at most one). A linked
+    /// anonymous user is anonymous no more, and its devices hear of it.
+    /// </summary>
+    public void Link(UserIdentity identity, string? email = null)
     {
-        if (state.Email is not null)
+        if (email is not null && state.Email is not null || state.Identities.Contains(identity))
         {
-            throw new SessionsException(ErrorCodes.IdentityInUse, "This user has an email/password identity already.");
+            throw new SessionsException(ErrorCodes.IdentityInUse, "This user has such an identity already.");
         }
 
-        state.Identities.Add(new UserIdentity(ProviderTypes.LocalUserPass, Ids.New()));
-        state.Email = email;
+        state.Identities.Add(identity);
+        state.Email ??= email;
         foreach (var deviceId in state.Devices)
         {
             Notify(deviceId, DeviceNoticeKind.ProfileChanged, SessionOn(deviceId)?.SessionId, SessionEndReason.Logout);

@@ -51,6 +51,30 @@ public sealed partial class UserGrain(
 
     public Task<bool> Exists() => Task.FromResult(Account.Exists);
 
+    public Task<bool> IsDeleted() => Task.FromResult(state.State.Deleted);
+
+    public async Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims)
+    {
+        if (state.State.Status is null)
+        {
+            Account.CreateExternal(identity, Now);
+        }
+
+        Account.EnsureCanLogIn();
+        Account.MergeIntoCustomData(copiedClaims);
+        return await StartSession(session);
+    }
+
+    public async Task<Profile> LinkExternal(string sessionId, UserIdentity identity)
+    {
+        Account.CheckSession(sessionId, Now);
+        await GrainFactory.GetGrain<IExternalIdentityGrain>(IdentityKeys.External(identity)).Link(Account.UserId);
+        Account.Link(identity);
+        await Commit();
+        LogLinked(Account.UserId);
+        return Account.Profile();
+    }
+
     public async Task<SessionGrant> Login(NewSession session)
     {
         Account.EnsureCanLogIn();
@@ -169,7 +193,7 @@ public sealed partial class UserGrain(
 
         await GrainFactory.GetGrain<IUserGrain>(ownerId).ReleaseForLink(Account.UserId);
         await identity.Reassign(ownerId, Account.UserId);
-        Account.LinkEmail(email);
+        Account.Link(new UserIdentity(ProviderTypes.LocalUserPass, Ids.New()), email);
         await Commit();
         LogLinked(Account.UserId);
         return Account.Profile();
@@ -279,11 +303,13 @@ public sealed partial class UserGrain(
     private async Task DeleteAccount()
     {
         var emails = Account.Emails.ToList();
+        var externals = Account.ExternalIdentities.ToList();
         Account.Delete();
         await Commit();
         try
         {
-            await Task.WhenAll(emails.Select(e => GrainFactory.GetGrain<IIdentityGrain>(e).Release(Account.UserId)));
+            await Task.WhenAll(emails.Select(e => GrainFactory.GetGrain<IIdentityGrain>(e).Release(Account.UserId))
+                .Concat(externals.Select(i => GrainFactory.GetGrain<IExternalIdentityGrain>(IdentityKeys.External(i)).Release(Account.UserId))));
         }
         catch (Exception exception)
         {
