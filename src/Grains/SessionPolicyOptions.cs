@@ -8,6 +8,12 @@ public sealed class SessionPolicyOptions
     /// <summary>How long a session (its refresh token) lives: 60 days by default, 30 minutes to 180 days.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(60);
 
+    /// <summary>
+    /// How long a session may go unused (no refresh, no request) before it ends; none by default, so a session
+    /// lives its whole refresh lifetime, which is absolute: it counts from the login and no refresh extends it.
+    /// </summary>
+    public TimeSpan? SessionIdleTimeout { get; set; }
+
     /// <summary>How long an email confirmation token stays valid.</summary>
     public TimeSpan ConfirmationTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -100,8 +100,12 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
         return session;
     }
 
+    /// <summary>A session is live until its absolute expiry, and, with an idle timeout, while it is in use.</summary>
     public bool IsLive(string sessionId, DateTimeOffset now) =>
-        Exists && state.Sessions.TryGetValue(sessionId, out var session) && session.ExpiresAt > now;
+        Exists
+        && state.Sessions.TryGetValue(sessionId, out var session)
+        && session.ExpiresAt > now
+        && (policy.SessionIdleTimeout is not { } idle || session.LastUsedAt + idle > now);
 
     /// <summary>The caller's live session, or <c>session-revoked</c>.</summary>
     public SessionRecord CheckSession(string sessionId, DateTimeOffset now)

@@ -37,6 +37,25 @@ public sealed class UserAccountTests
     }
 
     [Fact]
+    public void With_an_idle_timeout_an_unused_session_ends_and_use_keeps_it_alive_up_to_its_absolute_expiry()
+    {
+        _policy.SessionIdleTimeout = TimeSpan.FromDays(7);
+        var session = Start(Phone, "r1");
+
+        _account.CheckSession(session.SessionId, T0.AddDays(6));
+        Assert.True(_account.IsLive(session.SessionId, T0.AddDays(12)));
+        Assert.False(_account.IsLive(session.SessionId, T0.AddDays(13)));
+
+        var busy = Start(Laptop, "l1");
+        for (var day = 5; day < 60; day += 5)
+        {
+            _account.CheckSession(busy.SessionId, T0.AddDays(day));
+        }
+
+        Assert.False(_account.IsLive(busy.SessionId, T0.AddDays(60)));
+    }
+
+    [Fact]
     public void A_refresh_with_the_wrong_secret_is_refused_and_changes_nothing()
     {
         var session = Start(Phone, "r1");
