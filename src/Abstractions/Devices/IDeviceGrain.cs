@@ -39,4 +39,14 @@ public interface IDeviceGrain : IGrainWithStringKey
 
     [Alias("GetDetails")]
     Task<DeviceDetails> GetDetails();
+
+    /// <summary>
+    /// Sends the device's events to <paramref name="observer"/> for the next few minutes (renew to keep them
+    /// coming); answers with the <c>ready</c> event, once the subscription is live.
+    /// </summary>
+    [Alias("Subscribe")]
+    Task<DeviceEvent> Subscribe(TokenHash tokenHash, IDeviceObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IDeviceObserver observer);
 }

@@ -13,6 +13,7 @@ public static class GatewayPipeline
         app.UseRateLimiter();
 
         app.MapDeviceEndpoints();
+        app.MapDeviceEventEndpoints();
         app.MapAccountEndpoints();
         app.MapUserEndpoints();
         app.MapAdminEndpoints();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using OrleansSessions.Gateway.Email;
+using OrleansSessions.Gateway.Events;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
 
@@ -32,6 +33,8 @@ public static class GatewayServices
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Logins>();
         services.AddSingleton<CustomTokens>();
+        services.AddSingleton<DeviceEventHub>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeviceEventHub>());
         services.AddHttpClient(nameof(CustomTokens), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IEmailSender, LogEmailSender>();
         services.AddHostedService<StartupBanner>();

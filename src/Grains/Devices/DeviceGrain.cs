@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Devices;
 using OrleansSessions.Abstractions.Users;
@@ -11,8 +13,14 @@ namespace OrleansSessions.Grains.Devices;
 /// </summary>
 public sealed class DeviceGrain(
     [PersistentState("device")] IPersistentState<DeviceState> state,
-    TimeProvider time) : Grain, IDeviceGrain
+    TimeProvider time,
+    ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
 {
+    /// <summary>How long a listener's subscription lasts unless renewed.</summary>
+    private static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(2);
+
+    private readonly ObserverManager<IDeviceObserver> _listeners = new(SubscriptionLifetime, logger);
+
     private DeviceRoster Roster => state.State.Roster;
 
     /// <summary>A user id reserved for the next anonymous login, so parallel ones get the same user.</summary>
@@ -87,7 +95,7 @@ public sealed class DeviceGrain(
         }
 
         var entry = Roster.Switch(userId, allowWithoutReauthentication, time.GetUtcNow());
-        await state.WriteStateAsync();
+        await Save();
         return new SwitchResult(Roster.View(entry), entry.SessionId!);
     }
 
@@ -105,7 +113,7 @@ public sealed class DeviceGrain(
 
         if (Roster.Apply(notice, time.GetUtcNow()))
         {
-            await state.WriteStateAsync();
+            await Save();
         }
     }
 
@@ -119,6 +127,33 @@ public sealed class DeviceGrain(
         await VerifySessions();
         return new DeviceDetails(
             this.GetPrimaryKeyString(), state.State.Name, state.State.CreatedAt, Roster.ActiveUserId, Roster.List());
+    }
+
+    public Task<DeviceEvent> Subscribe(TokenHash tokenHash, IDeviceObserver observer)
+    {
+        CheckToken(tokenHash);
+        _listeners.Subscribe(observer, observer);
+        return Task.FromResult(new DeviceEvent(
+            DeviceEvent.Ready, this.GetPrimaryKeyString(), Roster.Version, null, Roster.ActiveUserId));
+    }
+
+    public Task Unsubscribe(IDeviceObserver observer)
+    {
+        _listeners.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Persists the roster's changes, then tells the listeners what changed and who is active now.</summary>
+    private async Task Save()
+    {
+        await state.WriteStateAsync();
+        var deviceId = this.GetPrimaryKeyString();
+        foreach (var change in Roster.TakeEvents())
+        {
+            var deviceEvent = new DeviceEvent(
+                change.Type, deviceId, change.Version, change.UserId, Roster.ActiveUserId, change.Reason);
+            _listeners.Notify(listener => listener.OnDeviceEvent(deviceEvent));
+        }
     }
 
     private DeviceInfo Info() => new(this.GetPrimaryKeyString(), state.State.Name);
@@ -145,7 +180,7 @@ public sealed class DeviceGrain(
         }
 
         ended.ForEach(Roster.SessionFoundEnded);
-        await state.WriteStateAsync();
+        await Save();
     }
 
     private async Task VerifySession(RosterEntry entry)
@@ -153,7 +188,7 @@ public sealed class DeviceGrain(
         if (!await IsLive(entry))
         {
             Roster.SessionFoundEnded(entry);
-            await state.WriteStateAsync();
+            await Save();
         }
     }
 

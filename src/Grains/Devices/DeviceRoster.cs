@@ -20,10 +20,22 @@ public sealed class DeviceRoster
     /// <summary>Counts logins and switches: the order of activity that the fallback follows.</summary>
     [Id(3)] private long ActivityClock { get; set; }
 
+    /// <summary>The changes since the last <see cref="TakeEvents"/>, for live listeners (not persisted).</summary>
+    [NonSerialized]
+    private List<RosterEvent>? _events;
+
     public int Count => _entries.Count;
 
     /// <summary>Every user on the device in first-login order.</summary>
     public IReadOnlyList<RosterEntry> Entries => _entries;
+
+    /// <summary>The changes made since the last call, oldest first.</summary>
+    public IReadOnlyList<RosterEvent> TakeEvents()
+    {
+        var events = _events ?? [];
+        _events = null;
+        return events;
+    }
 
     public RosterEntry? Find(string userId) => _entries.Find(e => e.UserId == userId);
 
@@ -59,7 +71,7 @@ public sealed class DeviceRoster
                 return true;
             case DeviceNoticeKind.SessionEnded when entry is not null && entry.SessionId == notice.SessionId:
                 entry.UserVersion = notice.Version;
-                EndSession(entry);
+                EndSession(entry, notice.Reason);
                 return true;
             case DeviceNoticeKind.Removed when entry is not null:
                 Remove(entry);
@@ -95,7 +107,7 @@ public sealed class DeviceRoster
     }
 
     /// <summary>Records that a user's session here has ended, as found by checking with its user grain.</summary>
-    public void SessionFoundEnded(RosterEntry entry) => EndSession(entry);
+    public void SessionFoundEnded(RosterEntry entry) => EndSession(entry, SessionEndReason.SessionEnded);
 
     private void SignIn(RosterEntry? entry, DeviceNotice notice, DateTimeOffset now)
     {
@@ -108,6 +120,8 @@ public sealed class DeviceRoster
         entry.Summary = notice.Summary;
         entry.SessionId = notice.SessionId;
         entry.UserVersion = notice.Version;
+        Version++;
+        Record(DeviceEvent.UserLoggedIn, entry.UserId);
         MakeActive(entry, now);
     }
 
@@ -115,12 +129,11 @@ public sealed class DeviceRoster
     {
         entry.LastActiveAt = now;
         entry.ActivityOrder = ++ActivityClock;
-        ActiveUserId = entry.UserId;
-        Version++;
+        SetActive(entry.UserId);
     }
 
     /// <summary>Rules 5 and 8: a logged-out user stays listed, except an anonymous one, which is removed.</summary>
-    private void EndSession(RosterEntry entry)
+    private void EndSession(RosterEntry entry, SessionEndReason reason)
     {
         if (entry.Summary.IsAnonymous)
         {
@@ -130,6 +143,7 @@ public sealed class DeviceRoster
 
         entry.SessionId = null;
         Version++;
+        Record(DeviceEvent.UserLoggedOut, entry.UserId, DeviceEvent.ReasonOf(reason));
         if (entry.UserId == ActiveUserId)
         {
             FallBack();
@@ -140,6 +154,7 @@ public sealed class DeviceRoster
     {
         _entries.Remove(entry);
         Version++;
+        Record(DeviceEvent.UserRemoved, entry.UserId);
         if (entry.UserId == ActiveUserId)
         {
             FallBack();
@@ -147,6 +162,18 @@ public sealed class DeviceRoster
     }
 
     /// <summary>Rule 7: the remaining logged-in user that was most recently active, or none.</summary>
-    private void FallBack() =>
-        ActiveUserId = _entries.Where(e => e.IsLoggedIn).MaxBy(e => e.ActivityOrder)?.UserId;
+    private void FallBack() => SetActive(_entries.Where(e => e.IsLoggedIn).MaxBy(e => e.ActivityOrder)?.UserId);
+
+    private void SetActive(string? userId)
+    {
+        if (userId != ActiveUserId)
+        {
+            ActiveUserId = userId;
+            Version++;
+            Record(DeviceEvent.ActiveUserChanged, userId);
+        }
+    }
+
+    private void Record(string type, string? userId, string? reason = null) =>
+        (_events ??= []).Add(new RosterEvent(type, Version, userId, reason));
 }

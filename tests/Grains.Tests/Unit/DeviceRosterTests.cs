@@ -274,4 +274,35 @@ public sealed class DeviceRosterTests
         Assert.Equal(DeviceUserState.LoggedOut, StateOf("u2"));
         Assert.Equal("u1", _roster.ActiveUserId);
     }
+
+    [Fact]
+    public void Every_change_is_an_event_with_a_growing_version()
+    {
+        SignIn("u1", "s1");
+        SignIn("u2", "s2");
+        _roster.TakeEvents();
+
+        End("u2", "s2", SessionEndReason.Revoked);
+        _roster.Apply(Notice("u1", DeviceNoticeKind.Removed, null), T0);
+        var events = _roster.TakeEvents();
+
+        Assert.Equal(
+            [DeviceEvent.UserLoggedOut, DeviceEvent.ActiveUserChanged, DeviceEvent.UserRemoved, DeviceEvent.ActiveUserChanged],
+            events.Select(e => e.Type));
+        Assert.Equal("revoked", events[0].Reason);
+        Assert.Equal(["u1", null], events.Where(e => e.Type == DeviceEvent.ActiveUserChanged).Select(e => e.UserId));
+        Assert.Equal(events.Select(e => e.Version).Order(), events.Select(e => e.Version));
+        Assert.Equal(_roster.Version, events[^1].Version);
+        Assert.Empty(_roster.TakeEvents());
+    }
+
+    [Fact]
+    public void A_login_is_a_logged_in_event_and_an_active_user_change_and_a_failed_switch_is_none()
+    {
+        SignIn("u1", "s1");
+        Assert.Equal([DeviceEvent.UserLoggedIn, DeviceEvent.ActiveUserChanged], _roster.TakeEvents().Select(e => e.Type));
+
+        Assert.Throws<SessionsException>(() => _roster.Switch("nobody", true, T0));
+        Assert.Empty(_roster.TakeEvents());
+    }
 }

@@ -1,0 +1,67 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Gateway.Callers;
+using OrleansSessions.Gateway.Events;
+
+namespace OrleansSessions.Gateway.Endpoints;
+
+/// <summary>
+/// <c>GET /v1/devices/{deviceId}/events</c>: a Server-Sent Events stream of the device's changes. It opens with a
+/// <c>ready</c> event once the subscription is live. Delivery is best effort: every event carries the device's
+/// version, and a client that sees a gap lists the users again.
+/// </summary>
+public static class DeviceEventEndpoints
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapDeviceEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/devices/{deviceId}/events", Stream).WithTags("Devices")
+            .WithSummary("A live stream (text/event-stream) of the device's changes, opening with a ready event.");
+        return app;
+    }
+
+    private static async Task<IResult> Stream(
+        DeviceCaller caller, DeviceEventHub hub, IOptions<JsonOptions> json, CancellationToken aborted)
+    {
+        var stream = await hub.ListenAsync(caller.DeviceId, caller.TokenHash);
+        return TypedResults.ServerSentEvents(Events(stream, json.Value.SerializerOptions, aborted));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Events(
+        DeviceEventStream stream, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken aborted)
+    {
+        await using var _ = stream;
+        while (!aborted.IsCancellationRequested)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            wait.CancelAfter(Heartbeat);
+            DeviceEvent? next;
+            try
+            {
+                next = await stream.Events.ReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+            {
+                next = null;
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            yield return next is null
+                ? new SseItem<string>("", "heartbeat")
+                : new SseItem<string>(JsonSerializer.Serialize(Data(next), json), next.Type);
+        }
+    }
+
+    /// <summary>An event's data: the device, its version, the user concerned and the active user after it.</summary>
+    private static object Data(DeviceEvent e) => e.Type == DeviceEvent.Ready
+        ? new { e.DeviceId, e.Version, e.ActiveUserId }
+        : new { e.DeviceId, e.Version, e.UserId, e.ActiveUserId, e.Reason };
+}
