@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansSessions.Gateway.Email;
+using OrleansSessions.TestSupport;
+
+namespace OrleansSessions.Http.Tests;
+
+/// <summary>
+/// The real gateway, embedded mode (a co-hosted silo), on Kestrel on a loopback port, reached over real HTTP.
+/// Its logs are captured; when it stops, no secret that any test saw may appear in them.
+/// </summary>
+public class GatewayFixture : IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-3b9f0c1e";
+
+    private readonly WebApplicationFactory<Program> _factory = new();
+    private WebApplicationFactory<Program>? _gateway;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public CapturedEmails Emails { get; } = new();
+
+    /// <summary>Every password and token the tests sent or received, none of which may be logged.</summary>
+    public ConcurrentBag<string> Secrets { get; } = [AdminKey];
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The settings of this gateway, beyond the admin key; subclasses add theirs.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    public Api Api() => new(new HttpClient { BaseAddress = BaseAddress }, this);
+
+    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+
+    public async Task InitializeAsync()
+    {
+        _gateway = _factory.WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Sessions:AdminApiKey", AdminKey);
+            web.UseSetting("Embedded:SiloPort", FreePort.Next().ToString());
+            web.UseSetting("Embedded:GatewayPort", FreePort.Next().ToString());
+            foreach (var (key, value) in Settings)
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+            web.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Emails));
+        });
+        _gateway.UseKestrel(0);
+        _gateway.StartServer();
+        BaseAddress = _gateway.ClientOptions.BaseAddress;
+        using var client = Client();
+        (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
+        await _factory.DisposeAsync();
+        var leaked = Secrets.Where(secret => Logs.Lines.Any(line => line.Contains(secret, StringComparison.Ordinal))).ToList();
+        Assert.True(leaked.Count == 0, $"{leaked.Count} secrets reached the log, e.g. one {leaked.FirstOrDefault()?.Length} characters long.");
+    }
+}
