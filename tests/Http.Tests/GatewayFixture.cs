@@ -29,6 +29,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running gateway's services, for tests that drive one of its parts with a clock of their own.</summary>
+    public IServiceProvider Services => _gateway!.Services;
+
     /// <summary>The settings of this gateway, beyond the admin key; subclasses add theirs.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 

@@ -44,13 +44,7 @@ public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> 
     /// <summary>The token's claims, or a <see cref="SessionsException"/> saying why it is refused.</summary>
     public async ValueTask<AccessTokenClaims> ValidateAsync(string? token)
     {
-        if (string.IsNullOrEmpty(token) || !_handler.CanReadToken(token))
-        {
-            throw InvalidToken();
-        }
-
-        var kid = new JsonWebToken(token).Kid;
-        var key = await keys.FindAsync(kid);
+        var key = await keys.FindAsync(Read(token).Kid);
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = Options.Issuer,
@@ -80,6 +74,19 @@ public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> 
         }
 
         return Claims(result.ClaimsIdentity, jwt);
+    }
+
+    /// <summary>The token's header and claims, unverified; <c>invalid-token</c> when it is no JWT at all.</summary>
+    private JsonWebToken Read(string? token)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(token) && _handler.CanReadToken(token) ? _handler.ReadJsonWebToken(token) : throw InvalidToken();
+        }
+        catch (ArgumentException)
+        {
+            throw InvalidToken();
+        }
     }
 
     private static AccessTokenClaims Claims(ClaimsIdentity identity, JsonWebToken jwt)

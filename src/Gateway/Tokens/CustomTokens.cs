@@ -31,7 +31,12 @@ public sealed partial class CustomTokens(
 
     public async Task<ExternalLogin> ValidateAsync(string token)
     {
-        if (!_handler.CanReadToken(token))
+        string? kid;
+        try
+        {
+            kid = _handler.CanReadToken(token) ? _handler.ReadJsonWebToken(token).Kid : throw Invalid();
+        }
+        catch (ArgumentException)
         {
             throw Invalid();
         }
@@ -41,7 +46,7 @@ public sealed partial class CustomTokens(
             ValidIssuer = Options.Issuer,
             ValidAudience = Options.Audience,
             ValidateAudience = !string.IsNullOrEmpty(Options.Audience),
-            IssuerSigningKeys = await KeysAsync(new JsonWebToken(token).Kid),
+            IssuerSigningKeys = await KeysAsync(kid),
             ValidAlgorithms = CustomTokenOptions.List(Options.Algorithms).Intersect(AsymmetricAlgorithms).ToList(),
             RequireSignedTokens = true,
             RequireExpirationTime = true,
