@@ -41,8 +41,10 @@ public class GatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         _gateway = _factory.WithWebHostBuilder(web =>
         {
+            web.UseSetting("urls", BaseAddress.ToString());
             web.UseSetting("Sessions:AdminApiKey", AdminKey);
             web.UseSetting("Embedded:SiloPort", FreePort.Next().ToString());
             web.UseSetting("Embedded:GatewayPort", FreePort.Next().ToString());
@@ -54,9 +56,8 @@ public class GatewayFixture : IAsyncLifetime
             web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
             web.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Emails));
         });
-        _gateway.UseKestrel(0);
+        _gateway.UseKestrel();
         _gateway.StartServer();
-        BaseAddress = _gateway.ClientOptions.BaseAddress;
         using var client = Client();
         (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
     }

@@ -13,20 +13,22 @@ namespace OrleansSessions.Gateway.Endpoints;
 /// <summary>The email/password provider's account routes: register, confirm, and reset a password.</summary>
 public static class AccountEndpoints
 {
+    private static readonly StatusOfCode TokenInBodyIsBadRequest = new(ErrorCodes.InvalidToken, StatusCodes.Status400BadRequest);
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var provider = app.MapGroup("/v1/auth/providers/local-userpass").WithTags("Accounts")
             .RequireRateLimiting(RateLimits.PerAddress);
         provider.MapPost("/register", Register).WithSummary("Registers an email/password account.");
         provider.MapPost("/confirm", Confirm).WithSummary("Confirms a pending account with the token sent to it.")
-            .WithMetadata(TokenInBody.Instance);
+            .WithMetadata(TokenInBodyIsBadRequest);
         provider.MapPost("/confirm/send", SendConfirmation)
             .WithSummary("Sends a pending account a new confirmation token; 202 whether or not the account exists.");
         provider.MapPost("/reset/send", SendPasswordReset)
             .WithSummary("Sends a password reset token; 202 whether or not the account exists.");
         provider.MapPost("/reset", ResetPassword)
             .WithSummary("Sets a new password with a reset token; every session of the user ends.")
-            .WithMetadata(TokenInBody.Instance);
+            .WithMetadata(TokenInBodyIsBadRequest);
         return app;
     }
 

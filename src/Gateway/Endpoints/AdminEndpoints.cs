@@ -27,7 +27,8 @@ public static class AdminEndpoints
         user.MapPost("/confirm", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Confirm()))
             .WithSummary("Confirms a pending user.");
         user.MapPost("/disable", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Disable()))
-            .WithSummary("Ends every session of the user and refuses its logins until enabled.");
+            .WithSummary("Ends every session of the user and refuses its logins until enabled.")
+            .WithMetadata(new StatusOfCode(ErrorCodes.UserPending, StatusCodes.Status409Conflict));
         user.MapPost("/enable", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Enable()))
             .WithSummary("Lets a disabled user log in again.");
         user.MapPost("/revoke-sessions", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.RevokeSessions()))

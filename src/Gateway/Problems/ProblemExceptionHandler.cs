@@ -22,12 +22,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 (ErrorCodes.Unavailable, "The session cluster is not reachable; try again."),
             _ => ("internal-error", "An unexpected error occurred."),
         };
-        var status = exception switch
-        {
-            BadHttpRequestException bad => bad.StatusCode,
-            SessionsException { Code: ErrorCodes.InvalidToken } when context.GetEndpoint()?.Metadata.GetMetadata<TokenInBody>() is not null => 400,
-            _ => ErrorStatus.Of(code),
-        };
+        var status = exception is BadHttpRequestException unreadable ? unreadable.StatusCode : StatusOnThisRoute(context, code);
         if (status >= 500)
         {
             LogFailure(exception, context.Request.Method, context.Request.Path);
@@ -46,6 +41,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             ProblemDetails = new ProblemDetails { Status = status, Detail = detail, Extensions = { ["code"] = code } },
         });
     }
+
+    /// <summary>The code's status, unless the route that failed gives it another (<see cref="StatusOfCode"/>).</summary>
+    private static int StatusOnThisRoute(HttpContext context, string code) =>
+        context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetOrderedMetadata<StatusOfCode>()
+            .FirstOrDefault(o => o.Code == code)?.Status
+        ?? ErrorStatus.Of(code);
 
     private static string Describe(BadHttpRequestException bad) => bad.StatusCode switch
     {
