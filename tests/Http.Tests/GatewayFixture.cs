@@ -39,7 +39,7 @@ public class GatewayFixture : IAsyncLifetime
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         _gateway = _factory.WithWebHostBuilder(web =>
@@ -62,7 +62,7 @@ public class GatewayFixture : IAsyncLifetime
         (await client.GetAsync("/health/ready")).EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_gateway is not null)
         {

@@ -120,6 +120,26 @@ public sealed class TokenTests(DefaultGateway gateway) : IDisposable
         new FakeTimeProvider(now));
 
     [Fact]
+    public async Task After_a_key_rotation_new_tokens_use_the_new_key_and_old_ones_still_verify()
+    {
+        var device = await _api.RegisterDevice();
+        var before = await _api.NewUserOn(device);
+
+        var rotated = await Api.Json(await _api.Admin(HttpMethod.Post, "/v1/admin/keys/rotate"));
+        var after = await _api.NewUserOn(device);
+
+        var kid = (string)rotated["kid"]!;
+        Assert.Equal(kid, new JsonWebToken(after.AccessToken).Kid);
+        Assert.NotEqual(kid, new JsonWebToken(before.AccessToken).Kid);
+        Assert.Equal(HttpStatusCode.OK, (await _api.Profile(before.AccessToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _api.Profile(after.AccessToken)).StatusCode);
+        var published = new JsonWebKeySet(await _api.Http.GetStringAsync("/.well-known/jwks.json")).Keys.Select(k => k.Kid).ToList();
+        Assert.Contains(kid, published);
+        Assert.Contains(new JsonWebToken(before.AccessToken).Kid, published);
+        Assert.Equal("invalid-admin-key", await Api.Problem(await _api.Send(HttpMethod.Post, "/v1/admin/keys/rotate"), HttpStatusCode.Unauthorized));
+    }
+
+    [Fact]
     public async Task Introspection_says_whether_a_token_is_live()
     {
         var login = await _api.NewUserOn(await _api.RegisterDevice());
