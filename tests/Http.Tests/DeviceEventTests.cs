@@ -20,7 +20,8 @@ public sealed class DeviceEventTests(DefaultGateway gateway) : IDisposable
         var other = await _api.NewUserOn(device);
         var login = await _api.NewUserOn(device);
         using var listening = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var events = await Listen(device, listening.Token);
+        var (events, stream) = await Listen(device, listening.Token);
+        using var _ = stream;
 
         var ready = await events.ReadAsync(listening.Token);
         Assert.Equal("ready", ready.Type);
@@ -47,7 +48,8 @@ public sealed class DeviceEventTests(DefaultGateway gateway) : IDisposable
     {
         var device = await _api.RegisterDevice();
         using var listening = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var events = await Listen(device, listening.Token);
+        var (events, stream) = await Listen(device, listening.Token);
+        using var _ = stream;
         await events.ReadAsync(listening.Token);
 
         var a = await _api.NewUserOn(device);
@@ -81,8 +83,8 @@ public sealed class DeviceEventTests(DefaultGateway gateway) : IDisposable
 
     private sealed record ServerEvent(string Type, JsonNode Data);
 
-    /// <summary>Opens the stream and reads its events in the background.</summary>
-    private async Task<ChannelReader<ServerEvent>> Listen(Api.Device device, CancellationToken cancellation)
+    /// <summary>Opens the stream and reads its events in the background, until the response is disposed.</summary>
+    private async Task<(ChannelReader<ServerEvent> Events, HttpResponseMessage Response)> Listen(Api.Device device, CancellationToken cancellation)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/devices/{device.Id}/events");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", device.Token);
@@ -106,6 +108,6 @@ public sealed class DeviceEventTests(DefaultGateway gateway) : IDisposable
                 }
             }
         }, cancellation);
-        return channel.Reader;
+        return (channel.Reader, response);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -25,17 +24,22 @@ public static class DeviceEventEndpoints
         return app;
     }
 
+    /// <summary>The stream ends when the client goes away, or when this gateway shuts down.</summary>
     private static async Task<IResult> Stream(
-        DeviceCaller caller, DeviceEventHub hub, IOptions<JsonOptions> json, CancellationToken aborted)
+        DeviceCaller caller, DeviceEventHub hub, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime,
+        CancellationToken requestAborted)
     {
         var stream = await hub.ListenAsync(caller.DeviceId, caller.TokenHash);
-        return TypedResults.ServerSentEvents(Events(stream, json.Value.SerializerOptions, aborted));
+        var ended = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        return TypedResults.ServerSentEvents(Events(stream, ended, json.Value.SerializerOptions));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Events(
-        DeviceEventStream stream, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken aborted)
+        DeviceEventStream stream, CancellationTokenSource ended, JsonSerializerOptions json)
     {
-        await using var _ = stream;
+        using var _ = ended;
+        await using var __ = stream;
+        var aborted = ended.Token;
         while (!aborted.IsCancellationRequested)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted);
