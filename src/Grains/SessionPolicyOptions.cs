@@ -30,4 +30,7 @@ public sealed class SessionPolicyOptions
     public TimeSpan PasswordResetTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     public LockoutOptions Lockout { get; set; } = new();
+
+    /// <summary>How many audit events a user keeps.</summary>
+    public int AuditEventsKept { get; set; } = 100;
 }

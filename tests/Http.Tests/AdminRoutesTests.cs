@@ -157,4 +157,50 @@ public sealed class AdminRoutesTests(DefaultGateway gateway) : IDisposable
         Assert.Equal("device-not-found", await Api.Problem(await _api.Admin(HttpMethod.Get, "/v1/admin/devices/0123456789abcdef01234567"), HttpStatusCode.NotFound));
         Assert.Equal("device-not-found", await Api.Problem(await _api.Admin(HttpMethod.Get, "/v1/admin/devices/x"), HttpStatusCode.NotFound));
     }
+
+    [Fact]
+    public async Task The_audit_trail_records_what_happened_newest_first_without_secrets()
+    {
+        var device = await _api.RegisterDevice();
+        var (userId, email, password) = await _api.RegisterUser();
+        await _api.TryLogIn(device, Api.Password(email, _api.NewPassword()));
+        var login = await _api.LogIn(device, Api.Password(email, password));
+        await _api.NewUserOn(device);
+        await _api.Send(HttpMethod.Put, $"/v1/devices/{device.Id}/active-user", device.Token, new { userId });
+        await _api.Admin(HttpMethod.Post, $"/v1/admin/users/{userId}/revoke-sessions");
+        await _api.Admin(HttpMethod.Post, $"/v1/admin/users/{userId}/disable");
+        await _api.Admin(HttpMethod.Post, $"/v1/admin/users/{userId}/enable");
+
+        var events = await WaitForAuditEvents(userId, count: 6);
+
+        Assert.Equal(
+            ["enable", "disable", "revoke", "switch", "login", "login-failed"],
+            events.Select(e => (string)e!["action"]!));
+        var loginEvent = events.Single(e => (string)e!["action"]! == "login")!;
+        Assert.Equal("succeeded", (string)loginEvent["outcome"]!);
+        Assert.Equal(device.Id, (string)loginEvent["deviceId"]!);
+        Assert.Equal("device", (string)loginEvent["actor"]!);
+        Assert.NotNull(loginEvent["sessionId"]);
+        Assert.NotNull(loginEvent["at"]);
+        Assert.Equal("invalid-credentials", (string)events[^1]!["outcome"]!);
+        Assert.Equal("admin", (string)events[0]!["actor"]!);
+        Assert.DoesNotContain(login.RefreshToken.Split('.')[2], events.ToJsonString());
+        Assert.Equal("user-not-found", await Api.Problem(
+            await _api.Admin(HttpMethod.Get, "/v1/admin/users/0123456789abcdef01234567/events"), HttpStatusCode.NotFound));
+    }
+
+    /// <summary>The audit trail once it holds <paramref name="count"/> events (failed logins and switches arrive one-way).</summary>
+    private async Task<JsonArray> WaitForAuditEvents(string userId, int count)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var events = (await Api.Json(await _api.Admin(HttpMethod.Get, $"/v1/admin/users/{userId}/events")))["events"]!.AsArray();
+            if (events.Count >= count || attempt == 50)
+            {
+                return events;
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

@@ -127,4 +127,16 @@ public interface IUserGrain : IGrainWithStringKey
 
     [Alias("SetCustomData")]
     Task SetCustomData(string json);
+
+    /// <summary>The user's last audit events, newest first (<c>user-not-found</c> for no user).</summary>
+    [Alias("GetAuditTrail")]
+    Task<IReadOnlyList<AuditEvent>> GetAuditTrail();
+
+    /// <summary>Notes a failed login of this user (a wrong password, a locked account); fire and forget.</summary>
+    [OneWay, Alias("RecordFailedLogin")]
+    Task RecordFailedLogin(string outcome);
+
+    /// <summary>Notes that a device switched to this user; fire and forget.</summary>
+    [OneWay, Alias("RecordSwitch")]
+    Task RecordSwitch(string deviceId, string sessionId);
 }

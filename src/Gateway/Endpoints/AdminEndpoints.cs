@@ -36,6 +36,7 @@ public static class AdminEndpoints
         user.MapDelete("/", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Delete()))
             .WithSummary("Deletes the user and takes it off every device.");
         user.MapPut("/custom-data", SetCustomData).WithSummary("Sets the user's custom data (a JSON object).");
+        user.MapGet("/events", GetAuditTrail).WithSummary("The user's last 100 audit events, newest first.");
 
         admin.MapGet("/devices/{deviceId}", GetDevice).WithSummary("A device and its users.");
         admin.MapPost("/keys/rotate", RotateKeys).WithSummary(
@@ -58,6 +59,9 @@ public static class AdminEndpoints
         await action(User(grains, userId));
         return TypedResults.NoContent();
     }
+
+    private static async Task<AuditTrailResponse> GetAuditTrail(AdminCaller _, string userId, IGrainFactory grains) =>
+        new(await User(grains, userId).GetAuditTrail());
 
     private static async Task<NoContent> SetCustomData(
         AdminCaller _, string userId, [FromBody] JsonElement body, IGrainFactory grains, IOptions<SessionsOptions> options)

@@ -58,6 +58,7 @@ public static class DeviceEndpoints
         var userId = Require.Field(Require.Body(body).UserId, "userId");
         var result = await caller.Device(grains).Switch(
             caller.TokenHash, userId, options.Value.AllowSwitchWithoutReauthentication);
+        await grains.GetGrain<IUserGrain>(userId).RecordSwitch(caller.DeviceId, result.SessionId);
         return new SwitchResponse(result.User, await tokens.IssueAsync(userId, result.SessionId, caller.DeviceId));
     }
 

@@ -32,19 +32,34 @@ public sealed class IdentityGrain(
         return userId;
     }
 
-    public Task<string> Authenticate(Secret password)
+    public async Task<string> Authenticate(Secret password)
     {
         var now = time.GetUtcNow();
-        _failures.EnsureNotLocked(now);
+        try
+        {
+            _failures.EnsureNotLocked(now);
+        }
+        catch (SessionsException locked)
+        {
+            await RecordFailure(locked.Code);
+            throw;
+        }
+
         if (!PasswordHashing.Verify(state.State.PasswordHash, password.Value))
         {
             _failures.Record(now);
+            await RecordFailure(ErrorCodes.InvalidCredentials);
             throw InvalidCredentials();
         }
 
         _failures.Reset();
-        return Task.FromResult(state.State.UserId!);
+        return state.State.UserId!;
     }
+
+    /// <summary>Notes a failed login in the audit trail of the user this identity reaches, if any (one-way).</summary>
+    private Task RecordFailure(string outcome) => state.State.UserId is { } userId
+        ? GrainFactory.GetGrain<IUserGrain>(userId).RecordFailedLogin(outcome)
+        : Task.CompletedTask;
 
     public async Task SetPassword(string userId, Secret password)
     {

@@ -60,7 +60,7 @@ public sealed partial class UserGrain(
             Account.CreateExternal(identity, Now);
         }
 
-        Account.EnsureCanLogIn();
+        await EnsureCanLogIn(session);
         Account.MergeIntoCustomData(copiedClaims);
         return await StartSession(session);
     }
@@ -70,6 +70,7 @@ public sealed partial class UserGrain(
         Account.CheckSession(sessionId, Now);
         await GrainFactory.GetGrain<IExternalIdentityGrain>(IdentityKeys.External(identity)).Link(Account.UserId);
         Account.Link(identity);
+        Audit(AuditActions.Link, AuditActions.ByUser, sessionId: sessionId);
         await Commit();
         LogLinked(Account.UserId);
         return Account.Profile();
@@ -77,7 +78,7 @@ public sealed partial class UserGrain(
 
     public async Task<SessionGrant> Login(NewSession session)
     {
-        Account.EnsureCanLogIn();
+        await EnsureCanLogIn(session);
         return await StartSession(session);
     }
 
@@ -92,13 +93,29 @@ public sealed partial class UserGrain(
             throw new SessionsException(ErrorCodes.InvalidCredentials, "The credentials are not valid.");
         }
 
-        Account.EnsureCanLogIn();
+        await EnsureCanLogIn(session);
         return await StartSession(session);
+    }
+
+    /// <summary>Refuses a login the account's standing does not allow, and notes the refusal of an existing account.</summary>
+    private async Task EnsureCanLogIn(NewSession session)
+    {
+        try
+        {
+            Account.EnsureCanLogIn();
+        }
+        catch (SessionsException refusal) when (Account.Exists)
+        {
+            Audit(AuditActions.Login, AuditActions.ByDevice, session.Device.DeviceId, outcome: refusal.Code);
+            await state.WriteStateAsync();
+            throw;
+        }
     }
 
     private async Task<SessionGrant> StartSession(NewSession session)
     {
         var started = Account.StartSession(session, Now);
+        Audit(AuditActions.Login, AuditActions.ByDevice, started.DeviceId, started.SessionId);
         await Commit();
         return Grant(started);
     }
@@ -108,6 +125,7 @@ public sealed partial class UserGrain(
         var session = Account.Refresh(sessionId, presented, successor, Now);
         if (session is null)
         {
+            Audit(AuditActions.RefreshTokenReuse, AuditActions.BySystem, sessionId: sessionId, outcome: "session-ended");
             await Commit();
             LogRefreshTokenReused(Account.UserId, sessionId);
             throw new SessionsException(ErrorCodes.InvalidSession, "The refresh token is not valid.");
@@ -121,6 +139,7 @@ public sealed partial class UserGrain(
     {
         if (Account.EndSessionWithRefreshToken(sessionId, refreshTokenHash, Now))
         {
+            Audit(AuditActions.Logout, AuditActions.ByUser, sessionId: sessionId);
             await Commit();
         }
     }
@@ -138,12 +157,14 @@ public sealed partial class UserGrain(
             Account.ConfirmLoggedOut(deviceId, sessionId);
         }
 
+        Audit(AuditActions.Logout, AuditActions.ByDevice, deviceId, sessionId);
         await Commit();
     }
 
     public async Task RemoveFromDevice(string deviceId)
     {
         Account.RemoveFromDevice(deviceId);
+        Audit(AuditActions.Remove, AuditActions.ByDevice, deviceId);
         await Commit();
     }
 
@@ -165,6 +186,7 @@ public sealed partial class UserGrain(
         var target = Account.FindSession(targetSessionId)
             ?? throw new SessionsException(ErrorCodes.SessionNotFound, "The user has no session of this id.");
         Account.EndSession(target, SessionEndReason.SessionEnded);
+        Audit(AuditActions.Logout, AuditActions.ByUser, target.DeviceId, targetSessionId);
         await Commit();
     }
 
@@ -172,13 +194,14 @@ public sealed partial class UserGrain(
     {
         Account.CheckSession(sessionId, Now);
         Account.EndSessions(SessionEndReason.SessionEnded, keepCurrent ? sessionId : null);
+        Audit(AuditActions.Logout, AuditActions.ByUser, sessionId: keepCurrent ? null : sessionId);
         await Commit();
     }
 
     public async Task DeleteSelf(string sessionId)
     {
         Account.CheckSession(sessionId, Now);
-        await DeleteAccount();
+        await DeleteAccount(AuditActions.ByUser);
     }
 
     public async Task<Profile> LinkPassword(string sessionId, string email, Secret password)
@@ -194,6 +217,7 @@ public sealed partial class UserGrain(
         await GrainFactory.GetGrain<IUserGrain>(ownerId).ReleaseForLink(Account.UserId);
         await identity.Reassign(ownerId, Account.UserId);
         Account.Link(new UserIdentity(ProviderTypes.LocalUserPass, Ids.New()), email);
+        Audit(AuditActions.Link, AuditActions.ByUser, sessionId: sessionId);
         await Commit();
         LogLinked(Account.UserId);
         return Account.Profile();
@@ -210,6 +234,7 @@ public sealed partial class UserGrain(
     public async Task ConfirmWithToken(TokenHash tokenHash)
     {
         Account.ConfirmWithToken(tokenHash, Now);
+        Audit(AuditActions.Confirm, AuditActions.ByUser);
         await state.WriteStateAsync();
     }
 
@@ -240,6 +265,7 @@ public sealed partial class UserGrain(
         var email = Account.UsePasswordResetToken(tokenHash, Now);
         await GrainFactory.GetGrain<IIdentityGrain>(email).SetPassword(Account.UserId, newPassword);
         Account.EndSessions(SessionEndReason.SessionEnded);
+        Audit(AuditActions.PasswordReset, AuditActions.ByUser);
         await Commit();
         LogPasswordReset(Account.UserId);
     }
@@ -250,6 +276,7 @@ public sealed partial class UserGrain(
         var email = Account.RequireEmail();
         await GrainFactory.GetGrain<IIdentityGrain>(email).ChangePassword(Account.UserId, currentPassword, newPassword);
         Account.EndSessions(SessionEndReason.SessionEnded, keepSessionId: sessionId);
+        Audit(AuditActions.PasswordChange, AuditActions.ByUser, sessionId: sessionId);
         await Commit();
         LogPasswordChanged(Account.UserId);
     }
@@ -259,37 +286,79 @@ public sealed partial class UserGrain(
     public async Task Confirm()
     {
         EnsureExists().Confirm();
+        Audit(AuditActions.Confirm, AuditActions.ByAdmin);
         await state.WriteStateAsync();
     }
 
     public async Task Disable()
     {
         EnsureExists().Disable();
+        Audit(AuditActions.Disable, AuditActions.ByAdmin);
         await Commit();
     }
 
     public async Task Enable()
     {
         EnsureExists().Enable();
+        Audit(AuditActions.Enable, AuditActions.ByAdmin);
         await state.WriteStateAsync();
     }
 
     public async Task RevokeSessions()
     {
         EnsureExists().EndSessions(SessionEndReason.Revoked);
+        Audit(AuditActions.Revoke, AuditActions.ByAdmin);
         await Commit();
     }
 
     public async Task Delete()
     {
         EnsureExists();
-        await DeleteAccount();
+        await DeleteAccount(AuditActions.ByAdmin);
     }
 
     public async Task SetCustomData(string json)
     {
         EnsureExists().SetCustomData(json);
         await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<AuditEvent>> GetAuditTrail()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<AuditEvent>>(state.State.AuditTrail.AsEnumerable().Reverse().ToList());
+    }
+
+    public async Task RecordFailedLogin(string outcome)
+    {
+        if (Account.Exists)
+        {
+            Audit(AuditActions.LoginFailed, AuditActions.ByDevice, outcome: outcome);
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task RecordSwitch(string deviceId, string sessionId)
+    {
+        if (Account.Exists)
+        {
+            Audit(AuditActions.Switch, AuditActions.ByDevice, deviceId, sessionId);
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Adds an entry to the audit trail (written with the change) and logs it as a structured event.</summary>
+    private void Audit(
+        string action, string actor, string? deviceId = null, string? sessionId = null, string outcome = AuditEvent.Succeeded)
+    {
+        var trail = state.State.AuditTrail;
+        trail.Add(new AuditEvent(Now, action, outcome, deviceId, sessionId, actor));
+        if (trail.Count > policy.Value.AuditEventsKept)
+        {
+            trail.RemoveRange(0, trail.Count - policy.Value.AuditEventsKept);
+        }
+
+        LogAudit(Account.UserId, action, outcome, deviceId, sessionId, actor);
     }
 
     private UserAccount EnsureExists() => Account.Exists
@@ -300,11 +369,12 @@ public sealed partial class UserGrain(
     /// Deletes the account, tells its devices, and frees its email for a new registration. The release is a
     /// courtesy: an identity whose user is gone is free to register anyway, so its failure fails nothing.
     /// </summary>
-    private async Task DeleteAccount()
+    private async Task DeleteAccount(string actor)
     {
         var emails = Account.Emails.ToList();
         var externals = Account.ExternalIdentities.ToList();
         Account.Delete();
+        Audit(AuditActions.Delete, actor);
         await Commit();
         try
         {
@@ -373,6 +443,10 @@ public sealed partial class UserGrain(
             await state.WriteStateAsync(cancellationToken);
         }
     }
+
+    [LoggerMessage(100, LogLevel.Information,
+        "Audit: {Action} of user {UserId}: {Outcome} (device {DeviceId}, session {SessionId}, by {Actor})")]
+    private partial void LogAudit(string userId, string action, string outcome, string? deviceId, string? sessionId, string actor);
 
     [LoggerMessage(1, LogLevel.Warning, "Could not tell device {DeviceId} about user {UserId}; will retry")]
     private partial void LogDeliveryFailed(Exception exception, string userId, string deviceId);

@@ -32,4 +32,7 @@ public sealed class UserState
     [Id(13)] public bool HasLoggedIn { get; set; }
     [Id(14)] public TokenHash? PasswordResetTokenHash { get; set; }
     [Id(15)] public DateTimeOffset PasswordResetExpiresAt { get; set; }
+
+    /// <summary>The last audit events, oldest first.</summary>
+    [Id(16)] public List<AuditEvent> AuditTrail { get; set; } = [];
 }
