@@ -3,6 +3,7 @@ using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Identities;
 using OrleansSessions.Abstractions.Users;
 using OrleansSessions.Gateway.Callers;
+using OrleansSessions.Grains;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
@@ -19,6 +20,12 @@ public sealed class Logins(
     public async Task<LoginResponse> LogInAsync(DeviceCaller caller, Credentials? credentials)
     {
         var provider = ProviderOf(credentials);
+        return await SessionsMetrics.CountResult(
+            SessionsMetrics.Logins, () => LogInAsync(caller, provider, credentials!), SessionsMetrics.Tag("provider", provider));
+    }
+
+    private async Task<LoginResponse> LogInAsync(DeviceCaller caller, string provider, Credentials credentials)
+    {
         var device = caller.Device(grains);
         string userId;
         ExternalLogin? external = null;
@@ -30,8 +37,8 @@ public sealed class Logins(
         {
             await device.Authenticate(caller.TokenHash);
             (userId, external) = provider == ProviderTypes.CustomToken
-                ? await AuthenticateCustomToken(credentials!)
-                : (await AuthenticatePassword(credentials!), null);
+                ? await AuthenticateCustomToken(credentials)
+                : (await AuthenticatePassword(credentials), null);
         }
 
         var deviceInfo = await device.AdmitLogin(caller.TokenHash, userId, options.Value.MaxUsersPerDevice);

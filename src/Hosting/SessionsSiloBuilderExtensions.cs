@@ -14,7 +14,7 @@ public static class SessionsSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder UseSessionsSilo(this ISiloBuilder silo, IConfiguration configuration, ClusterSettings cluster)
     {
-        silo.AddSessionGrains(configuration);
+        silo.AddSessionGrains(configuration).AddActivityPropagation();
         if (!cluster.IsClustered)
         {
             return silo
@@ -36,6 +36,7 @@ public static class SessionsSiloBuilderExtensions
 
     /// <summary>An Orleans client of a clustered session tier (Redis membership).</summary>
     public static IClientBuilder UseSessionsCluster(this IClientBuilder client, ClusterSettings cluster) => client
+        .AddActivityPropagation()
         .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
         .UseRedisClustering(cluster.Redis!);
 }

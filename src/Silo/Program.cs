@@ -14,5 +14,6 @@ return await StartupFailure.RunAsync(async () =>
     }
 
     builder.UseOrleans(silo => silo.UseSessionsSilo(builder.Configuration, cluster));
+    builder.AddSessionsTelemetry("orleans-sessions-silo");
     await builder.Build().RunAsync();
 });

@@ -35,6 +35,11 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>The settings of this gateway, beyond the admin key; subclasses add theirs.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>Replaces or adds services of this gateway; subclasses override it.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public Api Api() => new(new HttpClient { BaseAddress = BaseAddress }, this);
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress };
@@ -54,7 +59,11 @@ public class GatewayFixture : IAsyncLifetime
             }
 
             web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-            web.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Emails));
+            web.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<IEmailSender>(Emails);
+                ConfigureServices(services);
+            });
         });
         _gateway.UseKestrel();
         _gateway.StartServer();

@@ -7,6 +7,7 @@ using OrleansSessions.Gateway.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Grains;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
@@ -56,8 +57,8 @@ public static class DeviceEndpoints
         IOptions<SessionsOptions> options)
     {
         var userId = Require.Field(Require.Body(body).UserId, "userId");
-        var result = await caller.Device(grains).Switch(
-            caller.TokenHash, userId, options.Value.AllowSwitchWithoutReauthentication);
+        var result = await SessionsMetrics.CountResult(SessionsMetrics.Switches, () => caller.Device(grains).Switch(
+            caller.TokenHash, userId, options.Value.AllowSwitchWithoutReauthentication));
         await grains.GetGrain<IUserGrain>(userId).RecordSwitch(caller.DeviceId, result.SessionId);
         return new SwitchResponse(result.User, await tokens.IssueAsync(userId, result.SessionId, caller.DeviceId));
     }

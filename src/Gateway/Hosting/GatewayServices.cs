@@ -5,6 +5,9 @@ using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace OrleansSessions.Gateway.Hosting;
 
@@ -39,6 +42,10 @@ public static class GatewayServices
         services.AddSingleton<IEmailSender, LogEmailSender>();
         services.AddHostedService<StartupBanner>();
 
+        builder.AddSessionsTelemetry(
+            "orleans-sessions-gateway",
+            traces => traces.AddAspNetCoreInstrumentation(),
+            meters => meters.AddAspNetCoreInstrumentation());
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;

@@ -37,6 +37,7 @@ public sealed class DeviceGrain(
         state.State.Name = name;
         state.State.CreatedAt = time.GetUtcNow();
         await state.WriteStateAsync();
+        SessionsMetrics.DevicesRegistered.Add(1);
         return Info();
     }
 

@@ -90,6 +90,7 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
             ExpiresAt = now + policy.RefreshTokenLifetime,
         };
         state.Sessions[session.SessionId] = session;
+        SessionsMetrics.LiveSessions.Add(1);
         if (!state.Devices.Contains(deviceId))
         {
             state.Devices.Add(deviceId);
@@ -197,6 +198,7 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
         }
 
         Forget(session);
+        SessionsMetrics.SessionsEnded.Add(1, SessionsMetrics.Tag("reason", DeviceEvent.ReasonOf(reason)));
         Notify(session.DeviceId, DeviceNoticeKind.SessionEnded, session.SessionId, reason);
     }
 
@@ -238,6 +240,7 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
         foreach (var session in state.Sessions.Values.ToList())
         {
             Forget(session);
+            SessionsMetrics.SessionsEnded.Add(1, SessionsMetrics.Tag("reason", DeviceEvent.ReasonOf(SessionEndReason.Deleted)));
         }
 
         foreach (var deviceId in state.Devices)
@@ -402,6 +405,7 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
     private void Forget(SessionRecord session)
     {
         state.Sessions.Remove(session.SessionId);
+        SessionsMetrics.LiveSessions.Add(-1);
         state.RecentlyEnded.RemoveAll(e => e.ExpiresAt <= session.LastUsedAt);
         state.RecentlyEnded.Add(new EndedSession(session.SessionId, session.RefreshTokenHash, session.ExpiresAt));
         if (state.RecentlyEnded.Count > policy.RecentlyEndedSessionsKept)

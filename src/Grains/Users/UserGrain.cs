@@ -401,7 +401,10 @@ public sealed partial class UserGrain(
     private async Task DeliverOutbox()
     {
         var pending = state.State.Outbox.ToList();
+        var started = time.GetTimestamp();
         var delivered = await Task.WhenAll(pending.Select(Deliver));
+        SessionsMetrics.FanOutDuration.Record(
+            time.GetElapsedTime(started).TotalMilliseconds, SessionsMetrics.Tag("devices", SessionsMetrics.Band(pending.Count)));
         if (delivered.Contains(false))
         {
             ScheduleRetry();
