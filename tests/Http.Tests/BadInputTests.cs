@@ -108,6 +108,14 @@ public sealed class BadInputTests(DefaultGateway gateway) : IDisposable
         var openApi = await Api.Json(await _api.Send(HttpMethod.Get, "/openapi/v1.json"));
         Assert.NotNull(openApi["paths"]!["/v1/devices/{deviceId}/login"]);
         Assert.NotNull(openApi["paths"]!["/v1/admin/users/{userId}/revoke-sessions"]);
+        var switching = openApi["paths"]!["/v1/devices/{deviceId}/active-user"]!["put"]!;
+        Assert.Contains("`reauthentication-required` (403)", (string)switching["description"]!);
+        Assert.NotNull(switching["responses"]!["409"]);
+        var confirm = openApi["paths"]!["/v1/auth/providers/local-userpass/confirm"]!["post"]!;
+        Assert.Contains("`invalid-token` (400)", (string)confirm["description"]!);
+        var docs = await _api.Send(HttpMethod.Get, "/docs");
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Equal("text/html", docs.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await _api.Send(HttpMethod.Get, "/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _api.Send(HttpMethod.Get, "/health/ready")).StatusCode);
     }

@@ -19,16 +19,19 @@ public static class AccountEndpoints
     {
         var provider = app.MapGroup("/v1/auth/providers/local-userpass").WithTags("Accounts")
             .RequireRateLimiting(RateLimits.PerAddress);
-        provider.MapPost("/register", Register).WithSummary("Registers an email/password account.");
+        provider.MapPost("/register", Register).WithSummary("Registers an email/password account.")
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidEmail, ErrorCodes.InvalidPassword, ErrorCodes.AccountNameInUse, ErrorCodes.RateLimited]);
         provider.MapPost("/confirm", Confirm).WithSummary("Confirms a pending account with the token sent to it.")
-            .WithMetadata(TokenInBodyIsBadRequest);
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.RateLimited], [TokenInBodyIsBadRequest]);
         provider.MapPost("/confirm/send", SendConfirmation)
-            .WithSummary("Sends a pending account a new confirmation token; 202 whether or not the account exists.");
+            .WithSummary("Sends a pending account a new confirmation token; 202 whether or not the account exists.")
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidEmail, ErrorCodes.RateLimited]);
         provider.MapPost("/reset/send", SendPasswordReset)
-            .WithSummary("Sends a password reset token; 202 whether or not the account exists.");
+            .WithSummary("Sends a password reset token; 202 whether or not the account exists.")
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidEmail, ErrorCodes.RateLimited]);
         provider.MapPost("/reset", ResetPassword)
             .WithSummary("Sets a new password with a reset token; every session of the user ends.")
-            .WithMetadata(TokenInBodyIsBadRequest);
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidPassword, ErrorCodes.RateLimited], [TokenInBodyIsBadRequest]);
         return app;
     }
 

@@ -20,27 +20,35 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/v1/admin").WithTags("Admin");
-        admin.MapGet("/users", FindByEmail).WithSummary("The user of an email address.");
+        admin.MapGet("/users", FindByEmail).WithSummary("The user of an email address.")
+            .Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.ValidationFailed, ErrorCodes.UserNotFound);
 
         var user = admin.MapGroup("/users/{userId}");
-        user.MapGet("/", GetUser).WithSummary("A user, its sessions and its devices.");
+        user.MapGet("/", GetUser).WithSummary("A user, its sessions and its devices.")
+            .Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.UserNotFound);
         user.MapPost("/confirm", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Confirm()))
-            .WithSummary("Confirms a pending user.");
+            .WithSummary("Confirms a pending user.").Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.UserNotFound);
         user.MapPost("/disable", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Disable()))
             .WithSummary("Ends every session of the user and refuses its logins until enabled.")
-            .WithMetadata(new StatusOfCode(ErrorCodes.UserPending, StatusCodes.Status409Conflict));
+            .Refuses(
+                [ErrorCodes.InvalidAdminKey, ErrorCodes.UserNotFound],
+                [new StatusOfCode(ErrorCodes.UserPending, StatusCodes.Status409Conflict)]);
         user.MapPost("/enable", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Enable()))
-            .WithSummary("Lets a disabled user log in again.");
+            .WithSummary("Lets a disabled user log in again.").Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.UserNotFound);
         user.MapPost("/revoke-sessions", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.RevokeSessions()))
-            .WithSummary("Ends every session of the user, on every device, at once.");
+            .WithSummary("Ends every session of the user, on every device, at once.").Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.UserNotFound);
         user.MapDelete("/", (AdminCaller _, string userId, IGrainFactory grains) => Act(grains, userId, u => u.Delete()))
-            .WithSummary("Deletes the user and takes it off every device.");
-        user.MapPut("/custom-data", SetCustomData).WithSummary("Sets the user's custom data (a JSON object).");
-        user.MapGet("/events", GetAuditTrail).WithSummary("The user's last 100 audit events, newest first.");
+            .WithSummary("Deletes the user and takes it off every device.").Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.UserNotFound);
+        user.MapPut("/custom-data", SetCustomData).WithSummary("Sets the user's custom data (a JSON object).")
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidAdminKey, ErrorCodes.UserNotFound]);
+        user.MapGet("/events", GetAuditTrail).WithSummary("The user's last 100 audit events, newest first.")
+            .Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.UserNotFound);
 
-        admin.MapGet("/devices/{deviceId}", GetDevice).WithSummary("A device and its users.");
+        admin.MapGet("/devices/{deviceId}", GetDevice).WithSummary("A device and its users.")
+            .Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.DeviceNotFound);
         admin.MapPost("/keys/rotate", RotateKeys).WithSummary(
-            "Signs new access tokens with a new key; the old key verifies until its last token has expired.");
+            "Signs new access tokens with a new key; the old key verifies until its last token has expired.")
+            .Refuses(ErrorCodes.InvalidAdminKey);
         return app;
     }
 

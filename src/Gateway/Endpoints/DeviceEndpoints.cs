@@ -20,16 +20,24 @@ public static class DeviceEndpoints
     {
         var devices = app.MapGroup("/v1/devices").WithTags("Devices");
         devices.MapPost("/", Register).WithSummary("Registers a device and hands out its device token.")
-            .RequireRateLimiting(RateLimits.PerAddress);
+            .RequireRateLimiting(RateLimits.PerAddress).Refuses([.. RouteErrors.BadBody, ErrorCodes.RateLimited]);
 
         var device = devices.MapGroup("/{deviceId}");
         device.MapPost("/login", LogIn).WithSummary("Logs a user in on the device and makes it the active user.")
-            .RequireRateLimiting(RateLimits.PerAddress);
-        device.MapGet("/users", ListUsers).WithSummary("Every user on the device, in first-login order.");
-        device.MapGet("/active-user", GetActiveUser).WithSummary("The device's active user, or none.");
-        device.MapPut("/active-user", Switch).WithSummary("Switches the active user without re-authentication.");
-        device.MapPost("/users/{userId}/logout", LogOut).WithSummary("Logs a user out of the device; it stays listed.");
-        device.MapDelete("/users/{userId}", Remove).WithSummary("Logs a user out and takes it off the device.");
+            .RequireRateLimiting(RateLimits.PerAddress)
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidDeviceToken, ErrorCodes.InvalidCredentials, ErrorCodes.UserDisabled,
+                ErrorCodes.UserPending, ErrorCodes.DeviceFull, ErrorCodes.RateLimited]);
+        device.MapGet("/users", ListUsers).WithSummary("Every user on the device, in first-login order.")
+            .Refuses(ErrorCodes.InvalidDeviceToken);
+        device.MapGet("/active-user", GetActiveUser).WithSummary("The device's active user, or none.")
+            .Refuses(ErrorCodes.InvalidDeviceToken);
+        device.MapPut("/active-user", Switch).WithSummary("Switches the active user without re-authentication.")
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidDeviceToken, ErrorCodes.UserNotOnDevice, ErrorCodes.UserLoggedOut,
+                ErrorCodes.ReauthenticationRequired]);
+        device.MapPost("/users/{userId}/logout", LogOut).WithSummary("Logs a user out of the device; it stays listed.")
+            .Refuses(ErrorCodes.InvalidDeviceToken, ErrorCodes.UserNotOnDevice);
+        device.MapDelete("/users/{userId}", Remove).WithSummary("Logs a user out and takes it off the device.")
+            .Refuses(ErrorCodes.InvalidDeviceToken, ErrorCodes.UserNotOnDevice);
         return app;
     }
 

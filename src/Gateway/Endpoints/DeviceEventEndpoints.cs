@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using OrleansSessions.Abstractions.Devices;
 using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Events;
+using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Abstractions;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
@@ -20,7 +22,8 @@ public static class DeviceEventEndpoints
     public static IEndpointRouteBuilder MapDeviceEventEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/devices/{deviceId}/events", Stream).WithTags("Devices")
-            .WithSummary("A live stream (text/event-stream) of the device's changes, opening with a ready event.");
+            .WithSummary("A live stream (text/event-stream) of the device's changes, opening with a ready event.")
+            .Refuses(ErrorCodes.InvalidDeviceToken);
         return app;
     }
 

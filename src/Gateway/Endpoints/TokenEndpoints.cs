@@ -16,7 +16,8 @@ public static class TokenEndpoints
         app.MapGet("/.well-known/jwks.json", Jwks).WithTags("Tokens")
             .WithSummary("The public keys of every key that may have signed a live access token.");
         app.MapPost("/v1/auth/introspect", Introspect).WithTags("Tokens")
-            .WithSummary("Whether an access token is active: signed, unexpired, and its session live (RFC 7662).");
+            .WithSummary("Whether an access token is active: signed, unexpired, and its session live (RFC 7662).")
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidAdminKey]);
         return app;
     }
 

@@ -14,16 +14,26 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/v1/auth").WithTags("Users");
-        auth.MapPost("/session", Refresh).WithSummary("Hands out a new access token for a refresh token.");
-        auth.MapDelete("/session", LogOut).WithSummary("Logs out the session of a refresh token.");
-        auth.MapGet("/profile", GetProfile).WithSummary("The signed-in user's profile.");
-        auth.MapPost("/identities", Link).WithSummary("Links another identity to the signed-in user.");
-        auth.MapGet("/sessions", ListSessions).WithSummary("The signed-in user's sessions.");
-        auth.MapDelete("/sessions/{sessionId}", EndSession).WithSummary("Ends one of the user's sessions.");
-        auth.MapDelete("/sessions", EndSessions).WithSummary("Ends every session of the user (scope=all) or every other one (scope=others).");
-        auth.MapDelete("/user", DeleteUser).WithSummary("Deletes the signed-in user's account.");
+        auth.MapPost("/session", Refresh).WithSummary("Hands out a new access token and the next refresh token.")
+            .Refuses(ErrorCodes.InvalidSession);
+        auth.MapDelete("/session", LogOut).WithSummary("Logs out the session of a refresh token.")
+            .Refuses(ErrorCodes.InvalidSession);
+        auth.MapGet("/profile", GetProfile).WithSummary("The signed-in user's profile.")
+            .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked);
+        auth.MapPost("/identities", Link).WithSummary("Links another identity to the signed-in user.")
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked, ErrorCodes.CannotLinkAnonymous, ErrorCodes.InvalidCredentials,
+                ErrorCodes.UserPending, ErrorCodes.IdentityInUse]);
+        auth.MapGet("/sessions", ListSessions).WithSummary("The signed-in user's sessions.")
+            .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked);
+        auth.MapDelete("/sessions/{sessionId}", EndSession).WithSummary("Ends one of the user's sessions.")
+            .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked, ErrorCodes.SessionNotFound);
+        auth.MapDelete("/sessions", EndSessions).WithSummary("Ends every session of the user (scope=all) or every other one (scope=others).")
+            .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked, ErrorCodes.ValidationFailed);
+        auth.MapDelete("/user", DeleteUser).WithSummary("Deletes the signed-in user's account.")
+            .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked);
         auth.MapPost("/password", ChangePassword)
-            .WithSummary("Changes the signed-in user's password; every other session of the user ends.");
+            .WithSummary("Changes the signed-in user's password; every other session of the user ends.")
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked, ErrorCodes.InvalidPassword, ErrorCodes.InvalidCredentials]);
         return app;
     }
 

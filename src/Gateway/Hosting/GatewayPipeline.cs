@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OrleansSessions.Gateway.Endpoints;
+using Scalar.AspNetCore;
 
 namespace OrleansSessions.Gateway.Hosting;
 
@@ -20,6 +21,7 @@ public static class GatewayPipeline
         app.MapTokenEndpoints();
 
         app.MapOpenApi();
+        app.MapScalarApiReference("/docs", docs => docs.WithTitle("OrleansSessions API"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
