@@ -60,30 +60,26 @@ public static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Accepted> SendConfirmation(EmailRequest? body, IGrainFactory grains, IEmailSender email)
+    private static Task<Accepted> SendConfirmation(EmailRequest? body, IGrainFactory grains, IEmailSender email) =>
+        SendAccountEmail(body, grains, (user, hash) => user.ReissueConfirmation(hash), email.SendConfirmationAsync);
+
+    private static Task<Accepted> SendPasswordReset(EmailRequest? body, IGrainFactory grains, IEmailSender email) =>
+        SendAccountEmail(body, grains, (user, hash) => user.StartPasswordReset(hash), email.SendPasswordResetAsync);
+
+    /// <summary>
+    /// Mails an account a new token if its user takes it; 202 either way, so the answer never tells whether an
+    /// account exists.
+    /// </summary>
+    private static async Task<Accepted> SendAccountEmail(
+        EmailRequest? body, IGrainFactory grains, Func<IUserGrain, TokenHash, Task<bool>> store, Func<string, AccountToken, Task> send)
     {
         var address = RequireEmail(Require.Body(body).Email);
         if (await grains.GetGrain<IIdentityGrain>(address).FindUser() is { } userId)
         {
             var token = AccountToken.New(userId);
-            if (await grains.GetGrain<IUserGrain>(userId).ReissueConfirmation(token.Hash))
+            if (await store(grains.GetGrain<IUserGrain>(userId), token.Hash))
             {
-                await email.SendConfirmationAsync(address, token);
-            }
-        }
-
-        return TypedResults.Accepted((string?)null);
-    }
-
-    private static async Task<Accepted> SendPasswordReset(EmailRequest? body, IGrainFactory grains, IEmailSender email)
-    {
-        var address = RequireEmail(Require.Body(body).Email);
-        if (await grains.GetGrain<IIdentityGrain>(address).FindUser() is { } userId)
-        {
-            var token = AccountToken.New(userId);
-            if (await grains.GetGrain<IUserGrain>(userId).StartPasswordReset(token.Hash))
-            {
-                await email.SendPasswordResetAsync(address, token);
+                await send(address, token);
             }
         }
 
