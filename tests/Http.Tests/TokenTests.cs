@@ -44,6 +44,21 @@ public sealed class TokenTests(DefaultGateway gateway) : IDisposable
     }
 
     [Fact]
+    public async Task Device_and_refresh_tokens_are_long_distinct_random_secrets()
+    {
+        var devices = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _api.RegisterDevice()));
+        var logins = await Task.WhenAll(devices.Select(d => _api.LogIn(d, Api.Anonymous())));
+
+        var deviceSecrets = devices.Select(d => Base64UrlEncoder.DecodeBytes(d.Token)).ToList();
+        var refreshSecrets = logins.Select(l => Base64UrlEncoder.DecodeBytes(l.RefreshToken.Split('.')[2])).ToList();
+
+        Assert.All(deviceSecrets, s => Assert.True(s.Length * 8 >= 128));
+        Assert.All(refreshSecrets, s => Assert.True(s.Length * 8 >= 256));
+        Assert.Equal(20, deviceSecrets.Select(Convert.ToHexString).Distinct().Count());
+        Assert.Equal(20, refreshSecrets.Select(Convert.ToHexString).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Forged_and_unreadable_tokens_are_invalid_tokens_and_reach_nothing()
     {
         var login = await _api.NewUserOn(await _api.RegisterDevice());
