@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of OrleansSessions: unit, TestingHost cluster, HTTP gateway and Azurite storage tests.
-# It installs what the tests need and the repo pins (Azurite from npm) and starts it as the tests ask.
+# It installs what the tests need (Azurite from npm, Redis from Debian), which the tests start themselves.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 deploy/azurite/install.sh
+deploy/redis/install.sh
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

@@ -15,7 +15,7 @@ public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("The cluster does not answer.", exception);
+            return HealthCheckResult.Unhealthy($"The cluster (or its storage) does not answer: {exception.GetType().Name}.", exception);
         }
     }
 }

@@ -17,6 +17,8 @@ public static class ClusterHosting
         {
             await ClusterPreflight.CheckRedisAsync(cluster);
             builder.UseOrleansClient(client => client.UseSessionsCluster(cluster));
+            builder.Services.AddSingleton<IClientConnectionRetryFilter, KeepConnecting>();
+            builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
             return builder;
         }
 

@@ -22,8 +22,12 @@ public static class GatewayPipeline
 
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", docs => docs.WithTitle("OrleansSessions API"));
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponse.Write,
+        });
         return app;
     }
 }
