@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 deploy/azurite/install.sh
 deploy/redis/install.sh
 
+rm -rf .local/test-results
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 status=0
@@ -23,4 +24,7 @@ for line in open(sys.argv[1], errors="ignore"):
         failed += int(m.group(2)); passed += int(m.group(3)); skipped += int(m.group(4))
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
+for figures in .local/test-results/*.txt; do
+  [ -e "$figures" ] && { echo "== $figures"; cat "$figures"; }
+done
 exit "$status"

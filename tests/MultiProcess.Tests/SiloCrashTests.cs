@@ -52,9 +52,10 @@ public sealed class SiloCrashTests(ITestOutputHelper output) : IAsyncLifetime
         var failed = _failures.Count;
         var afterKill = _failures.Where(f => f >= killedAt).ToList();
         var failover = afterKill.Count == 0 ? TimeSpan.Zero : afterKill.Max() - killedAt;
-        output.WriteLine($"{_requests} requests through 2 gateways in {LoadTime.TotalSeconds:F0} s; {failed} failed " +
-            $"({100.0 * failed / Math.Max(1, _requests):F2} %); failover (kill to last failure): {failover.TotalSeconds:F1} s; " +
-            $"{_live.Count} logins and {_ended.Count} ends acknowledged, {_uncertain.Count - _ended.Count} ends unacknowledged");
+        Report($"{_requests} requests through 2 gateways in {LoadTime.TotalSeconds:F0} s with a silo killed at " +
+            $"{(LoadTime * 0.4).TotalSeconds:F0} s; {failed} failed ({100.0 * failed / Math.Max(1, _requests):F2} %); " +
+            $"failover (kill to last failure): {failover.TotalSeconds:F1} s; {_live.Count} logins and {_ended.Count} ends " +
+            $"acknowledged, {_uncertain.Count - _ended.Count} ends unacknowledged");
         Assert.True(_live.Count > 20 && _ended.Count > 5, "the load made too little to check");
 
         await CheckAcknowledgedState("after the silo was killed");
@@ -62,7 +63,16 @@ public sealed class SiloCrashTests(ITestOutputHelper output) : IAsyncLifetime
         await _cluster.StopSilosAndGatewaysAsync();
         await _cluster.StartAsync(silos: 3, gateways: 2);
         await CheckAcknowledgedState("after the whole cluster restarted", fresh: true);
-        output.WriteLine($"total {clock.Elapsed.TotalSeconds:F0} s");
+        Report($"total {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>A figure of the run: in the test output, and in .local/test-results for the test command to print.</summary>
+    private void Report(string line)
+    {
+        output.WriteLine(line);
+        var results = Path.Combine(TestSupport.RepositoryRoot.Path, ".local", "test-results");
+        Directory.CreateDirectory(results);
+        File.AppendAllText(Path.Combine(results, "multi-process-fault-test.txt"), $"{DateTime.UtcNow:O} {line}{Environment.NewLine}");
     }
 
     /// <summary>One user journey after another: device, two users, switch, refresh, then a logout or a revoke.</summary>
@@ -185,7 +195,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
             if (problems.Count == 0)
             {
-                output.WriteLine($"{when}: {live.Count} live sessions work, {_ended.Count} ended ones stay ended");
+                Report($"{when}: {live.Count} live sessions work, {_ended.Count} ended ones stay ended");
                 return;
             }
 
