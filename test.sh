@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of OrleansSessions: unit, TestingHost cluster, HTTP gateway and Azurite storage tests.
-# It installs what the tests need (Azurite from npm, Redis from Debian), which the tests start themselves.
+# It installs what the tests need (Azurite from npm, Redis and Chromium from Debian), which the tests start themselves.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 deploy/azurite/install.sh
 deploy/redis/install.sh
+deploy/chromium/install.sh
 
 rm -rf .local/test-results
 results=$(mktemp -d)

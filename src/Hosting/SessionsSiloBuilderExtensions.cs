@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using OrleansSessions.Grains;
 
 namespace OrleansSessions.Hosting;
@@ -15,6 +16,11 @@ public static class SessionsSiloBuilderExtensions
     public static ISiloBuilder UseSessionsSilo(this ISiloBuilder silo, IConfiguration configuration, ClusterSettings cluster)
     {
         silo.AddSessionGrains(configuration).AddActivityPropagation();
+        if (DashboardSettings.From(configuration).Enabled)
+        {
+            silo.AddDashboard();
+        }
+
         if (!cluster.IsClustered)
         {
             return silo
@@ -34,9 +40,17 @@ public static class SessionsSiloBuilderExtensions
             });
     }
 
-    /// <summary>An Orleans client of a clustered session tier (Redis membership).</summary>
-    public static IClientBuilder UseSessionsCluster(this IClientBuilder client, ClusterSettings cluster) => client
-        .AddActivityPropagation()
-        .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
-        .UseRedisClustering(cluster.Redis!);
+    /// <summary>An Orleans client of a clustered session tier (Redis membership), serving the dashboard if enabled.</summary>
+    public static IClientBuilder UseSessionsCluster(this IClientBuilder client, IConfiguration configuration, ClusterSettings cluster)
+    {
+        client.AddActivityPropagation()
+            .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+            .UseRedisClustering(cluster.Redis!);
+        if (DashboardSettings.From(configuration).Enabled)
+        {
+            client.AddDashboard();
+        }
+
+        return client;
+    }
 }

@@ -51,6 +51,7 @@ public class GatewayFixture : IAsyncLifetime
         {
             web.UseSetting("urls", BaseAddress.ToString());
             web.UseSetting("Sessions:AdminApiKey", AdminKey);
+            web.UseSetting("Sessions:Dashboard:Enabled", "false");
             web.UseSetting("Embedded:SiloPort", FreePort.Next().ToString());
             web.UseSetting("Embedded:GatewayPort", FreePort.Next().ToString());
             foreach (var (key, value) in Settings)

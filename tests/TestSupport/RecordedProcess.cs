@@ -7,6 +7,7 @@ namespace OrleansSessions.TestSupport;
 public sealed class RecordedProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
     private readonly Process _process;
 
     private RecordedProcess(Process process) => _process = process;
@@ -55,7 +56,7 @@ public sealed class RecordedProcess : IAsyncDisposable
         }
 
         var recorded = new RecordedProcess(process);
-        process.OutputDataReceived += (_, line) => recorded.Record(line.Data);
+        process.OutputDataReceived += (_, line) => recorded.Record(line.Data, standardOutput: true);
         process.ErrorDataReceived += (_, line) => recorded.Record(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -100,13 +101,28 @@ public sealed class RecordedProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Record(string? line)
+    /// <summary>What the process wrote to its standard output, once it has ended (within <paramref name="timeout"/>).</summary>
+    public async Task<string> StandardOutputAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        lock (_output)
+        {
+            return _standardOutput.ToString();
+        }
+    }
+
+    private void Record(string? line, bool standardOutput = false)
     {
         if (line is not null)
         {
             lock (_output)
             {
                 _output.AppendLine(line);
+                if (standardOutput)
+                {
+                    _standardOutput.AppendLine(line);
+                }
             }
         }
     }

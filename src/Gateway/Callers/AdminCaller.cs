@@ -14,12 +14,13 @@ public sealed record AdminCaller
     {
         var configured = context.RequestServices.GetRequiredService<IOptions<SessionsOptions>>().Value.AdminApiKey;
         var given = BearerToken.From(context);
-        return !string.IsNullOrEmpty(configured) && given is not null && FixedTimeEquals(configured, given)
+        return IsAdminKey(configured, given)
             ? ValueTask.FromResult<AdminCaller?>(Admin)
             : throw new SessionsException(ErrorCodes.InvalidAdminKey, "A valid admin key is required.");
     }
 
-    private static bool FixedTimeEquals(string expected, string given) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
+    /// <summary>Whether <paramref name="given"/> is the configured admin key; never when none is configured.</summary>
+    public static bool IsAdminKey(string? configured, string? given) =>
+        !string.IsNullOrEmpty(configured) && given is not null && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(configured)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
 }

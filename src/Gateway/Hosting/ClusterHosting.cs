@@ -16,7 +16,7 @@ public static class ClusterHosting
         if (cluster.IsClustered)
         {
             await ClusterPreflight.CheckRedisAsync(cluster);
-            builder.UseOrleansClient(client => client.UseSessionsCluster(cluster));
+            builder.UseOrleansClient(client => client.UseSessionsCluster(builder.Configuration, cluster));
             builder.Services.AddSingleton<IClientConnectionRetryFilter, KeepConnecting>();
             builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
             return builder;

@@ -20,6 +20,7 @@ public static class GatewayPipeline
         app.MapAdminEndpoints();
         app.MapTokenEndpoints();
 
+        app.MapSessionsDashboard();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", docs => docs.WithTitle("OrleansSessions API"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });
