@@ -56,7 +56,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output) : IAsyncLifetime
             $"{(LoadTime * 0.4).TotalSeconds:F0} s; {failed} failed ({100.0 * failed / Math.Max(1, _requests):F2} %); " +
             $"failover (kill to last failure): {failover.TotalSeconds:F1} s; {_live.Count} logins and {_ended.Count} ends " +
             $"acknowledged, {_uncertain.Count - _ended.Count} ends unacknowledged");
-        Assert.True(_live.Count > 20 && _ended.Count > 5, "the load made too little to check");
+        Assert.True(_live.Count >= 6 && _ended.Count >= 2, "the load made too little to check");
 
         await CheckAcknowledgedState("after the silo was killed");
 
