@@ -1,7 +1,21 @@
 #!/usr/bin/env bash
-# Starts a local OrleansSessions cluster without Docker: Azurite (grain state), Redis (membership), N silos and
-# M gateways, all on loopback. Every pid goes to .local/cluster/pids; deploy/local/stop-cluster.sh stops exactly
-# those. Usage: deploy/local/start-cluster.sh [--silos N] [--gateways M] [--gateway-port P]
+# Starts a local OrleansSessions cluster without Docker, everything on 127.0.0.1: Azurite (grain state, kept in
+# .local/cluster/azurite), Redis (membership), N silos and M gateways. It installs Azurite (npm) and Redis (apt) if
+# they are missing, builds the silo and the gateway once (Release), waits until every gateway's /health/ready is
+# 200, and records every process it started in .local/cluster/pids ("role pid start-time" per line), which
+# deploy/local/stop-cluster.sh stops, and nothing else.
+#
+# Usage: deploy/local/start-cluster.sh [options]     (each option can also be set by the environment variable named)
+#   --silos N                  SILOS                 silos (default 3)
+#   --gateways M               GATEWAYS              gateways (default 2)
+#   --gateway-port P           GATEWAY_PORT          HTTP port of the first gateway, the next ones follow (default 5080)
+#   --silo-port P              SILO_PORT             silo-to-silo port of the first silo (default 11111)
+#   --orleans-gateway-port P   ORLEANS_GATEWAY_PORT  port gateways reach the first silo on (default 30000)
+#   --redis-port P             REDIS_PORT            Redis (default 6380, not Redis's usual 6379, to keep clear of one)
+#   --table-port P             TABLE_PORT            Azurite's table service (default 10002)
+#   --no-build                                       use the existing Release build
+# Sessions__AdminApiKey, if set, is the admin key; otherwise one is made once and kept in .local/cluster/admin-key.
+# Other Sessions__* and OTEL_* variables in the environment reach every gateway and silo as they are.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 silos=${SILOS:-3}
@@ -11,89 +25,124 @@ silo_port=${SILO_PORT:-11111}
 orleans_gateway_port=${ORLEANS_GATEWAY_PORT:-30000}
 redis_port=${REDIS_PORT:-6380}
 table_port=${TABLE_PORT:-10002}
+build=1
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --silos) silos=$2; shift 2 ;;
-    --gateways) gateways=$2; shift 2 ;;
-    --gateway-port) gateway_port=$2; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
+    --silos) silos=${2:?}; shift 2 ;;
+    --gateways) gateways=${2:?}; shift 2 ;;
+    --gateway-port) gateway_port=${2:?}; shift 2 ;;
+    --silo-port) silo_port=${2:?}; shift 2 ;;
+    --orleans-gateway-port) orleans_gateway_port=${2:?}; shift 2 ;;
+    --redis-port) redis_port=${2:?}; shift 2 ;;
+    --table-port) table_port=${2:?}; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) usage ;;
+    *) echo "unknown option $1" >&2; usage ;;
   esac
 done
+for value in "$silos" "$gateways" "$gateway_port" "$silo_port" "$orleans_gateway_port" "$redis_port" "$table_port"; do
+  [[ "$value" =~ ^[0-9]+$ ]] || { echo "not a number: $value" >&2; exit 2; }
+done
+[ "$silos" -ge 1 ] && [ "$gateways" -ge 1 ] || { echo "at least one silo and one gateway" >&2; exit 2; }
 
 state="$root/.local/cluster"
 pids="$state/pids"
+logs="$state/logs"
+# shellcheck source=deploy/local/processes.sh
+. "$root/deploy/local/processes.sh"
+
 if [ -s "$pids" ]; then
-  echo "A cluster is running already (see $pids); stop it with deploy/local/stop-cluster.sh" >&2
-  exit 1
+  if [ -n "$(live_processes "$pids")" ]; then
+    echo "A cluster is running already (see $pids); stop it with deploy/local/stop-cluster.sh" >&2
+    exit 1
+  fi
+  echo "removing $pids: none of its processes runs any more"
+  rm -f "$pids"
 fi
-mkdir -p "$state/azurite" "$state/redis" "$state/logs"
-: > "$pids"
-trap 'echo "start failed; stopping what started" >&2; "$root/deploy/local/stop-cluster.sh"' ERR
+
+# Every port must be free before anything starts, so that a clash is named rather than found in a log.
+ports=("$table_port:Azurite" "$redis_port:Redis")
+for i in $(seq 0 $(( silos - 1 ))); do
+  ports+=("$(( silo_port + i )):silo-$i" "$(( orleans_gateway_port + i )):silo-$i (gateway port)")
+done
+for i in $(seq 0 $(( gateways - 1 ))); do ports+=("$(( gateway_port + i )):gateway-$i"); done
+for entry in "${ports[@]}"; do
+  if port_in_use "${entry%%:*}"; then
+    echo "port ${entry%%:*} (for ${entry#*:}) is in use; choose other ports (--help)" >&2
+    exit 1
+  fi
+done
 
 "$root/deploy/azurite/install.sh"
 "$root/deploy/redis/install.sh"
-dotnet build "$root/src/Silo" -c Release -v quiet -nologo
-dotnet build "$root/src/Gateway" -c Release -v quiet -nologo
+if [ "$build" = 1 ]; then
+  echo "building the silo and the gateway (Release)"
+  dotnet build "$root/src/Silo/Silo.csproj" -c Release -v quiet -nologo
+  dotnet build "$root/src/Gateway/Gateway.csproj" -c Release -v quiet -nologo
+fi
+silo_dir="$root/src/Silo/bin/Release/net10.0"
+gateway_dir="$root/src/Gateway/bin/Release/net10.0"
+for dll in "$silo_dir/OrleansSessions.Silo.dll" "$gateway_dir/OrleansSessions.Gateway.dll"; do
+  [ -f "$dll" ] || { echo "$dll is missing: run without --no-build" >&2; exit 1; }
+done
+
+mkdir -p "$state/azurite" "$state/redis" "$logs"
+: > "$pids"
+failed() {
+  trap - ERR INT TERM
+  echo "the cluster did not start; stopping what started (logs in $logs)" >&2
+  "$root/deploy/local/stop-cluster.sh" >&2 || true
+  exit 1
+}
+trap failed ERR INT TERM
 
 admin_key_file="$state/admin-key"
-[ -s "$admin_key_file" ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$admin_key_file"
+[ -s "$admin_key_file" ] || { umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$admin_key_file"; }
 export Sessions__AdminApiKey=${Sessions__AdminApiKey:-$(cat "$admin_key_file")}
 export Cluster__Redis="127.0.0.1:$redis_port"
 export Cluster__AzureTableStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 export Cluster__ClusterId=${Cluster__ClusterId:-local}
 export Cluster__ServiceId=${Cluster__ServiceId:-orleans-sessions}
+export Cluster__AdvertisedIPAddress=127.0.0.1
+export DOTNET_gcServer=${DOTNET_gcServer:-0} # several .NET processes share one machine
 
-started() { echo "$1 $2" >> "$pids"; }
-
-node "$root/deploy/azurite/node_modules/azurite/dist/src/table/main.js" --location "$state/azurite" \
-  --tableHost 127.0.0.1 --tablePort "$table_port" --skipApiVersionCheck --loose --silent --disableTelemetry \
-  > "$state/logs/azurite.log" 2>&1 &
-started azurite $!
-redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$state/redis" --save "" --appendonly no \
-  > "$state/logs/redis.log" 2>&1 &
-started redis $!
-
-wait_for() { # url, seconds
-  for _ in $(seq 1 $(( $2 * 2 ))); do
-    curl -fs -o /dev/null "$1" && return 0
-    sleep 0.5
-  done
-  echo "$1 did not answer within $2 s" >&2
-  return 1
+# start ROLE LOG DIR COMMAND...: runs COMMAND in DIR in the background, output to LOG, and records it.
+start() {
+  local role=$1 log=$2 dir=$3
+  shift 3
+  (cd "$dir" && exec "$@" < /dev/null > "$log" 2>&1) &
+  local pid=$!
+  echo "$role $pid $(start_time "$pid")" >> "$pids"
 }
-wait_for_port() { # port, seconds
-  for _ in $(seq 1 $(( $2 * 2 ))); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.5
-  done
-  echo "nothing listens on port $1 after $2 s" >&2
-  return 1
-}
-wait_for_port "$table_port" 30
-wait_for_port "$redis_port" 30
 
-silo_dir="$root/src/Silo/bin/Release/net10.0"
+start azurite "$logs/azurite.log" "$state" \
+  node "$root/deploy/azurite/node_modules/azurite/dist/src/table/main.js" --location "$state/azurite" \
+  --tableHost 127.0.0.1 --tablePort "$table_port" --skipApiVersionCheck --loose --silent --disableTelemetry
+# Membership lives only as long as this Redis: each start of the cluster begins with an empty membership table.
+start redis "$logs/redis.log" "$state/redis" \
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$state/redis" --save "" --appendonly no --daemonize no
+wait_until "Azurite on port $table_port" 30 port_in_use "$table_port"
+wait_until "Redis on port $redis_port" 30 port_in_use "$redis_port"
+
 for i in $(seq 0 $(( silos - 1 ))); do
-  (cd "$silo_dir" && Cluster__SiloPort=$(( silo_port + i )) Cluster__GatewayPort=$(( orleans_gateway_port + i )) \
-    exec dotnet OrleansSessions.Silo.dll > "$state/logs/silo-$i.log" 2>&1) &
-  started "silo-$i" $!
+  Cluster__SiloPort=$(( silo_port + i )) Cluster__GatewayPort=$(( orleans_gateway_port + i )) \
+    start "silo-$i" "$logs/silo-$i.log" "$silo_dir" dotnet OrleansSessions.Silo.dll
 done
 
-gateway_dir="$root/src/Gateway/bin/Release/net10.0"
 urls=()
 for i in $(seq 0 $(( gateways - 1 ))); do
   url="http://127.0.0.1:$(( gateway_port + i ))"
-  (cd "$gateway_dir" && exec dotnet OrleansSessions.Gateway.dll --urls "$url" > "$state/logs/gateway-$i.log" 2>&1) &
-  started "gateway-$i" $!
+  start "gateway-$i" "$logs/gateway-$i.log" "$gateway_dir" dotnet OrleansSessions.Gateway.dll --urls "$url"
   urls+=("$url")
 done
 
 for url in "${urls[@]}"; do
-  wait_for "$url/health/ready" 120
+  wait_until "$url/health/ready" 120 http_ok "$url/health/ready"
 done
-trap - ERR
+trap - ERR INT TERM
 
-echo "OrleansSessions cluster: $silos silos, $gateways gateways (logs in $state/logs, pids in $pids)"
-for url in "${urls[@]}"; do echo "  gateway $url"; done
-echo "  admin key: $Sessions__AdminApiKey"
+echo "OrleansSessions cluster: $silos silos, $gateways gateways (cluster $Cluster__ClusterId, logs in $logs, pids in $pids)"
+for url in "${urls[@]}"; do echo "  gateway    $url"; done
+echo "  admin key  $Sessions__AdminApiKey"
 echo "Stop it with deploy/local/stop-cluster.sh"

@@ -1,20 +1,57 @@
 #!/usr/bin/env bash
-# Stops exactly the processes deploy/local/start-cluster.sh started (listed in .local/cluster/pids): TERM first,
-# KILL what is still there after 30 s. Grain state stays in .local/cluster/azurite for the next start.
+# Stops exactly the processes deploy/local/start-cluster.sh started, as listed in .local/cluster/pids, and nothing
+# else: a listed pid whose process has ended (and may since belong to another program) is left alone. Gateways go
+# first, then silos (which leave the cluster cleanly while Redis and Azurite still run), then Redis and Azurite: each
+# gets SIGTERM, and SIGKILL if it is still there after the grace period. Grain state stays in .local/cluster/azurite.
+# Usage: deploy/local/stop-cluster.sh [--grace SECONDS]   (or STOP_GRACE; default 30)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+grace=${STOP_GRACE:-30}
+case "${1:-}" in
+  --grace) grace=${2:?}; shift 2 ;;
+  "") ;;
+  *) echo "usage: $0 [--grace SECONDS]" >&2; exit 2 ;;
+esac
 pids="$root/.local/cluster/pids"
-[ -s "$pids" ] || { echo "no cluster is running"; exit 0; }
+# shellcheck source=deploy/local/processes.sh
+. "$root/deploy/local/processes.sh"
+[ -s "$pids" ] || { echo "no cluster is running (no $pids)"; exit 0; }
 
-# Gateways first, then silos, then Redis and Azurite: the reverse of the start.
-tac "$pids" | while read -r role pid; do
-  kill -TERM "$pid" 2>/dev/null && echo "stopping $role ($pid)"
-done
-for _ in $(seq 1 60); do
-  alive=$(awk '{print $2}' "$pids" | while read -r pid; do kill -0 "$pid" 2>/dev/null && echo "$pid"; done)
-  [ -z "$alive" ] && break
-  sleep 0.5
-done
-awk '{print $2}' "$pids" | while read -r pid; do kill -KILL "$pid" 2>/dev/null && echo "killed $pid"; done
+# stop_group PATTERN: TERM to every live recorded process whose role matches, KILL after the grace period.
+stop_group() {
+  local pattern=$1 role pid start deadline remaining
+  local -a group=()
+  while read -r role pid start; do
+    [[ "$role" == $pattern ]] || continue
+    kill -TERM "$pid" 2>/dev/null && echo "stopping $role ($pid)" && group+=("$role $pid $start")
+  done < <(live_processes "$pids")
+  [ ${#group[@]} -gt 0 ] || return 0
+  deadline=$(( SECONDS + grace ))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    remaining=0
+    for entry in "${group[@]}"; do
+      read -r role pid start <<< "$entry"
+      if ours "$role" "$pid" "$start"; then remaining=1; fi
+    done
+    [ "$remaining" = 0 ] && return 0
+    sleep 0.5
+  done
+  for entry in "${group[@]}"; do
+    read -r role pid start <<< "$entry"
+    if ours "$role" "$pid" "$start"; then
+      kill -KILL "$pid" 2>/dev/null && echo "killed $role ($pid): still running after $grace s"
+    fi
+  done
+}
+
+stop_group 'gateway-*'
+stop_group 'silo-*'
+stop_group 'redis'
+stop_group 'azurite'
+if [ -n "$(live_processes "$pids")" ]; then
+  echo "some processes could not be stopped:" >&2
+  live_processes "$pids" >&2
+  exit 1
+fi
 rm -f "$pids"
-echo "cluster stopped"
+echo "cluster stopped (grain state kept in $root/.local/cluster/azurite)"
