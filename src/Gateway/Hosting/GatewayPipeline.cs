@@ -21,7 +21,7 @@ public static class GatewayPipeline
         app.MapTokenEndpoints();
 
         app.MapSessionsDashboard();
-        app.MapOpenApi();
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", docs => docs.WithTitle("OrleansSessions API"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
