@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace OrleansSessions.Client.Models;
+
+/// <summary>A user as an admin sees it.</summary>
+public sealed record AdminUser(
+    string UserId,
+    string Status,
+    string? Email,
+    IReadOnlyList<Identity> Identities,
+    JsonElement CustomData,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<Session> Sessions,
+    IReadOnlyList<string> DeviceIds);

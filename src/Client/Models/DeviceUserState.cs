@@ -1,0 +1,8 @@
+namespace OrleansSessions.Client.Models;
+
+public enum DeviceUserState
+{
+    Active,
+    Inactive,
+    LoggedOut,
+}

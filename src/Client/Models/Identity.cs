@@ -1,0 +1,3 @@
+namespace OrleansSessions.Client.Models;
+
+public sealed record Identity(string ProviderType, string Id);
