@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using OrleansSessions.Abstractions;
 
 namespace OrleansSessions.Gateway.Problems;
@@ -18,7 +19,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             SessionsException refusal => (refusal.Code, refusal.Message),
             BadHttpRequestException bad => (ErrorStatus.CodeOf(bad.StatusCode), Describe(bad)),
-            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+            SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException =>
                 (ErrorCodes.Unavailable, "The session cluster is not reachable; try again."),
             _ => ("internal-error", "An unexpected error occurred."),
         };
