@@ -44,7 +44,7 @@ public sealed class AcknowledgedState(IReadOnlyList<TrackedDevice> devices)
 
                     if (DateTime.UtcNow > deadline)
                     {
-                        return (HttpStatusCode.ServiceUnavailable, null);
+                        return (HttpStatusCode.ServiceUnavailable, null); // never answered within the patience
                     }
 
                     await Task.Delay(500);

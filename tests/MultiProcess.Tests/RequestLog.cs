@@ -30,6 +30,10 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>How many requests got each kind of failure ("timed out", "answered 503", ...).</summary>
+    public IReadOnlyDictionary<string, int> FailureCounts =>
+        _requests.Where(r => r.Failure is not null).GroupBy(r => r.Failure!).ToDictionary(g => g.Key, g => g.Count());
+
     /// <summary>A few of the answers of each kind of failure, to tell what failed.</summary>
     public string FailureExamples => string.Join("\n", _examples.SelectMany(kind => kind.Value.Select(detail => $"  {kind.Key}: {detail}")));
 

@@ -77,6 +77,9 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         Assert.True(sessions.Count(s => s.Fate == SessionFate.Live) >= 10 && sessions.Count(s => s.Fate == SessionFate.Ended) >= 3,
             "the load made too little to check");
         Assert.True(figures.RequestsAfterKill > figures.FailedAfterKill, "no request succeeded after the silo was killed");
+        var unexpected = log.FailureCounts.Keys.Where(kind => kind is not ("answered 503" or "timed out")).ToList();
+        Assert.True(unexpected.Count == 0,
+            $"while a silo was lost, the gateways answered only 503 unavailable (or not in time), except: {string.Join(", ", unexpected)}");
 
         var state = new AcknowledgedState(devices);
         var afterKill = await CheckAsync(state, [first, second], "after the silo was killed", cluster);
