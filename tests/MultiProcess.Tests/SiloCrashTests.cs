@@ -74,7 +74,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             + $"ends unacknowledged; {devices.Count(d => d.Settled)} devices settled");
         var refusals = journeys.Refusals.Concat(reverse.Refusals).ToList();
         Assert.True(refusals.Count == 0, $"{refusals.Count} requests were refused against acknowledged state, e.g. {string.Join("\n", refusals.Take(5))}");
-        Assert.True(sessions.Count(s => s.Fate == SessionFate.Live) >= 10 && sessions.Count(s => s.Fate == SessionFate.Ended) >= 3,
+        Assert.True(sessions.Count(s => s.Fate == SessionFate.Live) >= 6 && sessions.Count(s => s.Fate == SessionFate.Ended) >= 2,
             "the load made too little to check");
         Assert.True(figures.RequestsAfterKill > figures.FailedAfterKill, "no request succeeded after the silo was killed");
         var unexpected = log.FailureCounts.Keys.Where(kind => kind is not ("answered 503" or "timed out")).ToList();
