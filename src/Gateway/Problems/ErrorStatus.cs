@@ -48,7 +48,21 @@ public static class ErrorStatus
         [503] = ErrorCodes.Unavailable,
     };
 
+    /// <summary>What a problem says when nothing more specific is known: ASP.NET Core's own answers carry no detail.</summary>
+    private static readonly Dictionary<int, string> DetailOfStatus = new()
+    {
+        [400] = "The request is not valid.",
+        [404] = "Nothing is found at this path.",
+        [405] = "This path does not answer this method.",
+        [413] = "The request body is too large.",
+        [415] = "The request body must be application/json.",
+        [429] = "Too many requests; try again later.",
+        [503] = "The service is not available; try again.",
+    };
+
     public static int Of(string code) => StatusOfCode.GetValueOrDefault(code, 500);
+
+    public static string DetailOf(int status) => DetailOfStatus.GetValueOrDefault(status, "The request failed.");
 
     public static string CodeOf(int status) => CodeOfStatus.GetValueOrDefault(status, "internal-error");
 }

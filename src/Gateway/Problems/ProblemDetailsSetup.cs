@@ -2,7 +2,7 @@ namespace OrleansSessions.Gateway.Problems;
 
 public static class ProblemDetailsSetup
 {
-    /// <summary>Problem details for every error, each with a <c>code</c> and a <c>type</c> naming it.</summary>
+    /// <summary>Problem details for every error, each with a <c>code</c>, a <c>type</c> naming it, and a <c>detail</c>.</summary>
     public static IServiceCollection AddSessionProblems(this IServiceCollection services)
     {
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -14,6 +14,7 @@ public static class ProblemDetailsSetup
                 ? s
                 : ErrorStatus.CodeOf(status);
             problem.Extensions["code"] = code;
+            problem.Detail ??= ErrorStatus.DetailOf(status);
             problem.Type = $"urn:orleans-sessions:problem:{code}";
         });
     }

@@ -51,8 +51,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static string Describe(BadHttpRequestException bad) => bad.StatusCode switch
     {
-        413 => "The request body is too large.",
-        415 => "The request body must be application/json.",
+        413 or 415 => ErrorStatus.DetailOf(bad.StatusCode),
         _ => bad.InnerException is System.Text.Json.JsonException ? "The request body is not valid JSON." : bad.Message,
     };
 
