@@ -22,7 +22,7 @@ public sealed class BenchOptions
     public int LoginUsers { get; set; } = 64;
 
     /// <summary>Fan-out sizes and measured repetitions, "N:reps,...".</summary>
-    public List<(int Devices, int Repetitions)> FanOut { get; set; } = [(1, 20), (100, 10), (1000, 5), (10000, 3)];
+    public List<(int Devices, int Repetitions)> FanOut { get; set; } = [(1, 20), (100, 10), (1000, 5), (10000, 1)];
 
     /// <summary>Devices listed to verify a revoke reached them (all when N is smaller).</summary>
     public int FanOutVerifySample { get; set; } = 1000;
