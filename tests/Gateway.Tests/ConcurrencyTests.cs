@@ -83,6 +83,26 @@ public sealed class ConcurrencyTests(DefaultGateway gateway) : IDisposable
         Assert.Single(users, u => u.GetProperty("state").GetString() == "active");
     }
 
+    [Fact]
+    public async Task The_defaults_let_one_address_log_in_over_100_times_a_second_and_one_account_any_number_of_times()
+    {
+        var devices = await Task.WhenAll(Enumerable.Range(0, 150).Select(_ => _api.NewDevice()));
+
+        var started = DateTimeOffset.UtcNow;
+        var answers = await Task.WhenAll(devices.Select(d => _api.TryLogIn(d, Anonymous)));
+        var elapsed = DateTimeOffset.UtcNow - started;
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"150 logins took {elapsed}");
+
+        var device = await _api.NewDevice();
+        var account = await _api.Register();
+        for (var i = 0; i < 15; i++)
+        {
+            await _api.LogIn(device, account);
+        }
+    }
+
     private async Task<int> CountLive(IEnumerable<Login> logins)
     {
         var live = 0;
