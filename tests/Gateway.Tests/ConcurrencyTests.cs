@@ -32,7 +32,7 @@ public sealed class ConcurrencyTests(DefaultGateway gateway) : IDisposable
         Assert.Equal("active", await _api.StateOf(device, account.UserId));
     }
 
-    [Fact(Skip = "bug (src/Grains, DeviceGrain.VerifySessions/DeviceRoster.SessionFoundEnded): when a device lists or reserves while a re-login of its anonymous user has replaced the session the roster knows but the SignedIn notice has not arrived yet, the device finds the old session dead, removes the anonymous user as if it had logged out, and reserves a new anonymous user; the late notice then re-adds the first one, so the device holds two logged-in anonymous users (SPEC rule 8; seen about once in 40 rounds of 6 parallel logins)")]
+    [Fact]
     public async Task Parallel_anonymous_logins_on_one_device_make_one_user_with_one_live_session()
     {
         for (var round = 0; round < 20; round++)

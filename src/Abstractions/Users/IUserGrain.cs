@@ -57,6 +57,13 @@ public interface IUserGrain : IGrainWithStringKey
     [AlwaysInterleave, ReadOnly, Alias("IsSessionLive")]
     Task<bool> IsSessionLive(string sessionId);
 
+    /// <summary>
+    /// A device's check of the user's session there: whether it is live, with the notice still on its way to that
+    /// device. Callable while the grain is busy, as a change it is delivering may be what the device waits for.
+    /// </summary>
+    [AlwaysInterleave, ReadOnly, Alias("CheckDeviceSession")]
+    Task<SessionCheck> CheckDeviceSession(string deviceId, string sessionId);
+
     /// <summary>Ends this user's session on a device (a device's log out); idempotent.</summary>
     [Alias("LogOutOfDevice")]
     Task LogOutOfDevice(string deviceId, string? sessionId);

@@ -102,20 +102,21 @@ public sealed class DeviceGrain(
 
     public async Task Apply(DeviceNotice notice)
     {
-        if (!state.State.IsRegistered)
+        if (state.State.IsRegistered && ApplyNotice(notice))
         {
-            return;
+            await Save();
         }
+    }
 
+    /// <summary>Applies a user grain's notice to the roster; false when it was old news.</summary>
+    private bool ApplyNotice(DeviceNotice notice)
+    {
         if (notice.Kind == DeviceNoticeKind.SignedIn && notice.UserId == _reservedAnonymousUserId)
         {
             _reservedAnonymousUserId = null;
         }
 
-        if (Roster.Apply(notice, time.GetUtcNow()))
-        {
-            await Save();
-        }
+        return Roster.Apply(notice, time.GetUtcNow());
     }
 
     public async Task<DeviceDetails> GetDetails()
@@ -169,30 +170,48 @@ public sealed class DeviceGrain(
 
     private static SessionsException NotOnDevice() => new(ErrorCodes.UserNotOnDevice, "The user is not on this device.");
 
-    /// <summary>Checks every logged-in user's session with its user grain; records the ones found ended.</summary>
+    /// <summary>Checks every logged-in user's session with its user grain and takes in what the checks tell.</summary>
     private async Task VerifySessions()
     {
-        var loggedIn = Roster.Entries.Where(e => e.IsLoggedIn).ToList();
-        var live = await Task.WhenAll(loggedIn.Select(IsLive));
-        var ended = loggedIn.Where((_, i) => !live[i]).ToList();
-        if (ended.Count == 0)
+        var loggedIn = Roster.Entries.Where(e => e.IsLoggedIn).Select(e => (e.UserId, SessionId: e.SessionId!)).ToList();
+        var checks = await Task.WhenAll(loggedIn.Select(s => Check(s.UserId, s.SessionId)));
+        var changed = false;
+        for (var i = 0; i < loggedIn.Count; i++)
         {
-            return;
+            changed |= TakeIn(loggedIn[i].UserId, loggedIn[i].SessionId, checks[i]);
         }
 
-        ended.ForEach(Roster.SessionFoundEnded);
-        await Save();
-    }
-
-    private async Task VerifySession(RosterEntry entry)
-    {
-        if (!await IsLive(entry))
+        if (changed)
         {
-            Roster.SessionFoundEnded(entry);
             await Save();
         }
     }
 
-    private Task<bool> IsLive(RosterEntry entry) =>
-        GrainFactory.GetGrain<IUserGrain>(entry.UserId).IsSessionLive(entry.SessionId!);
+    private async Task VerifySession(RosterEntry entry)
+    {
+        var sessionId = entry.SessionId!;
+        if (TakeIn(entry.UserId, sessionId, await Check(entry.UserId, sessionId)))
+        {
+            await Save();
+        }
+    }
+
+    private Task<SessionCheck> Check(string userId, string sessionId) =>
+        GrainFactory.GetGrain<IUserGrain>(userId).CheckDeviceSession(this.GetPrimaryKeyString(), sessionId);
+
+    /// <summary>
+    /// Applies the notice the user grain had still to deliver here, then records the checked session as ended if
+    /// it is dead and still the user's session here: a session that a newer login replaced is not an ended one.
+    /// </summary>
+    private bool TakeIn(string userId, string sessionId, SessionCheck check)
+    {
+        var changed = check.Pending is { } notice && ApplyNotice(notice);
+        if (!check.IsLive && Roster.Find(userId) is { } entry && entry.SessionId == sessionId)
+        {
+            Roster.SessionFoundEnded(entry);
+            changed = true;
+        }
+
+        return changed;
+    }
 }

@@ -146,6 +146,9 @@ public sealed partial class UserGrain(
 
     public Task<bool> IsSessionLive(string sessionId) => Task.FromResult(Account.IsLive(sessionId, Now));
 
+    public Task<SessionCheck> CheckDeviceSession(string deviceId, string sessionId) =>
+        Task.FromResult(new SessionCheck(Account.IsLive(sessionId, Now), state.State.Outbox.GetValueOrDefault(deviceId)));
+
     public async Task LogOutOfDevice(string deviceId, string? sessionId)
     {
         if (Account.SessionOn(deviceId) is { } session && (sessionId is null || session.SessionId == sessionId))

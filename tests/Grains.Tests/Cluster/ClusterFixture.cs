@@ -3,7 +3,10 @@ using OrleansSessions.Grains;
 
 namespace OrleansSessions.Grains.Tests.Cluster;
 
-/// <summary>A real two-silo Orleans cluster in this process, with the session grains and in-memory storage.</summary>
+/// <summary>
+/// A real two-silo Orleans cluster in this process, with the session grains and in-memory storage; a
+/// <see cref="NoticeGate"/> lets tests hold a user's notices on their way.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -16,6 +19,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) => silo
             .AddMemoryGrainStorageAsDefault()
             .AddMemoryGrainStorage("PubSubStore")
+            .AddOutgoingGrainCallFilter<NoticeGate>()
             .AddSessionGrains(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,6 +1,7 @@
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Devices;
 using OrleansSessions.Abstractions.Identities;
+using OrleansSessions.Abstractions.Users;
 
 namespace OrleansSessions.Grains.Tests.Cluster;
 
@@ -277,5 +278,73 @@ public sealed class DeviceRulesTests(ClusterFixture fixture)
 
         Assert.Equal(ErrorCodes.IdentityInUse, refusal.Code);
         Assert.True(await _sessions.User(owner).Exists());
+    }
+
+    [Fact]
+    public async Task A_device_checking_while_a_relogin_is_on_its_way_keeps_the_user_logged_in()
+    {
+        var device = await _sessions.RegisterDevice();
+        var (alice, bob) = (await _sessions.RegisterUser(), await _sessions.RegisterUser());
+        await _sessions.LogIn(device, alice);
+        await _sessions.LogIn(device, bob);
+
+        SessionGrant second;
+        using (var hold = NoticeGate.HoldNoticesOf(alice))
+        {
+            var relogin = _sessions.LogIn(device, alice);
+            await hold.NoticeHeld;
+
+            var list = await device.Grain.ListUsers(device.Token);
+            Assert.Equal([alice, bob], list.Users.Select(u => u.UserId));
+            Assert.Equal(alice, list.ActiveUserId);
+            hold.Dispose();
+            second = await relogin;
+        }
+
+        Assert.Equal(second.SessionId, (await device.Grain.FindUser(device.Token, alice)).SessionId);
+        var switched = await device.Grain.Switch(device.Token, alice, allowWithoutReauthentication: true);
+        Assert.Equal(second.SessionId, switched.SessionId);
+    }
+
+    [Fact]
+    public async Task A_device_checking_while_an_anonymous_relogin_is_on_its_way_keeps_one_anonymous_user()
+    {
+        var device = await _sessions.RegisterDevice();
+        var first = await _sessions.LogInAnonymously(device);
+
+        using (var hold = NoticeGate.HoldNoticesOf(first.UserId))
+        {
+            var relogin = _sessions.LogInAnonymously(device);
+            await hold.NoticeHeld;
+
+            Assert.Equal(first.UserId, await device.Grain.ReserveAnonymousUser(device.Token));
+            Assert.Equal([first.UserId], (await device.Grain.ListUsers(device.Token)).Users.Select(u => u.UserId));
+            hold.Dispose();
+            Assert.Equal(first.UserId, (await relogin).UserId);
+        }
+
+        var list = await device.Grain.ListUsers(device.Token);
+        Assert.Equal([first.UserId], list.Users.Select(u => u.UserId));
+        Assert.Equal(first.UserId, list.ActiveUserId);
+    }
+
+    [Fact]
+    public async Task A_device_checking_while_a_revoke_is_on_its_way_shows_the_user_logged_out()
+    {
+        var device = await _sessions.RegisterDevice();
+        var (alice, bob) = (await _sessions.RegisterUser(), await _sessions.RegisterUser());
+        await _sessions.LogIn(device, bob);
+        await _sessions.LogIn(device, alice);
+
+        using var hold = NoticeGate.HoldNoticesOf(alice);
+        var revoke = _sessions.User(alice).RevokeSessions();
+        await hold.NoticeHeld;
+
+        var list = await device.Grain.ListUsers(device.Token);
+        Assert.Equal(DeviceUserState.LoggedOut, list.Users.Single(u => u.UserId == alice).State);
+        Assert.Equal(bob, list.ActiveUserId);
+        hold.Dispose();
+        await revoke;
+        Assert.Equal(DeviceUserState.LoggedOut, await _sessions.StateOn(device, alice));
     }
 }
