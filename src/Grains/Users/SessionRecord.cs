@@ -20,4 +20,19 @@ public sealed class SessionRecord
 
     /// <summary>Older refresh tokens of the session: presenting one is a reuse, and ends the session.</summary>
     [Id(9)] public List<TokenHash> RetiredRefreshTokenHashes { get; set; } = [];
+
+    /// <summary>Every refresh token the session has handed out, newest first.</summary>
+    public IEnumerable<TokenHash> RefreshTokenHashes()
+    {
+        yield return RefreshTokenHash;
+        if (PreviousRefreshTokenHash is { } previous)
+        {
+            yield return previous;
+        }
+
+        foreach (var retired in Enumerable.Reverse(RetiredRefreshTokenHashes))
+        {
+            yield return retired;
+        }
+    }
 }

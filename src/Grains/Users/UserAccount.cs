@@ -168,18 +168,21 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
         throw InvalidSession();
     }
 
-    /// <summary>Ends the session of a refresh token; false when it had ended already.</summary>
+    /// <summary>
+    /// Ends the session of a refresh token, given any token the session handed out (a client may hold one from
+    /// before a rotation); false when it had ended already.
+    /// </summary>
     public bool EndSessionWithRefreshToken(string sessionId, TokenHash refreshTokenHash, DateTimeOffset now)
     {
         if (state.Sessions.TryGetValue(sessionId, out var session)
-            && (session.RefreshTokenHash.Matches(refreshTokenHash) || session.PreviousRefreshTokenHash?.Matches(refreshTokenHash) == true))
+            && session.RefreshTokenHashes().Any(h => h.Matches(refreshTokenHash)))
         {
             EndSession(session, SessionEndReason.Logout);
             return true;
         }
 
         var endedOnce = state.RecentlyEnded.Any(e =>
-            e.SessionId == sessionId && e.ExpiresAt > now && e.RefreshTokenHash.Matches(refreshTokenHash));
+            e.SessionId == sessionId && e.ExpiresAt > now && e.RefreshTokenHashes.Any(h => h.Matches(refreshTokenHash)));
         return endedOnce ? false : throw InvalidSession();
     }
 
@@ -407,7 +410,7 @@ public sealed class UserAccount(string userId, UserState state, SessionPolicyOpt
         state.Sessions.Remove(session.SessionId);
         SessionsMetrics.LiveSessions.Add(-1);
         state.RecentlyEnded.RemoveAll(e => e.ExpiresAt <= session.LastUsedAt);
-        state.RecentlyEnded.Add(new EndedSession(session.SessionId, session.RefreshTokenHash, session.ExpiresAt));
+        state.RecentlyEnded.Add(new EndedSession(session.SessionId, session.RefreshTokenHashes().ToList(), session.ExpiresAt));
         if (state.RecentlyEnded.Count > policy.RecentlyEndedSessionsKept)
         {
             state.RecentlyEnded.RemoveAt(0);
