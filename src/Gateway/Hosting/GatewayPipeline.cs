@@ -12,6 +12,7 @@ public static class GatewayPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAccountSwitcherPage();
 
         app.MapDeviceEndpoints();
         app.MapDeviceEventEndpoints();
