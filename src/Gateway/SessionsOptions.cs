@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OrleansSessions.Gateway;
 
-/// <summary>The gateway's settings (configuration section <c>Sessions</c>; API.md lists the keys).</summary>
+/// <summary>
+/// The gateway's settings (configuration section <c>Sessions</c>; API.md lists the keys). The session policy the
+/// grains enforce (refresh lifetime, idle timeout, lockout) is the silos' <c>SessionPolicyOptions</c>.
+/// </summary>
 public sealed class SessionsOptions : IValidatableObject
 {
     public const string Section = "Sessions";
@@ -13,8 +16,6 @@ public sealed class SessionsOptions : IValidatableObject
     public bool RequireEmailConfirmation { get; set; }
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
-
-    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(60);
 
     public bool AllowSwitchWithoutReauthentication { get; set; } = true;
 
@@ -49,11 +50,6 @@ public sealed class SessionsOptions : IValidatableObject
         if (AccessTokenLifetime <= TimeSpan.Zero)
         {
             yield return new ValidationResult("must be positive", [nameof(AccessTokenLifetime)]);
-        }
-
-        if (RefreshTokenLifetime < TimeSpan.FromMinutes(30) || RefreshTokenLifetime > TimeSpan.FromDays(180))
-        {
-            yield return new ValidationResult("must be from 30 minutes to 180 days", [nameof(RefreshTokenLifetime)]);
         }
 
         if (ClockLeeway < TimeSpan.Zero || ClockLeeway > TimeSpan.FromSeconds(5))

@@ -1,3 +1,4 @@
+using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,8 @@ public static class SessionsSiloBuilderExtensions
 {
     /// <summary>
     /// A silo of the session tier: with <c>Cluster:Redis</c> set, Redis membership and Azure Table storage for every
-    /// grain's state; without it, a single localhost silo with in-memory storage.
+    /// grain's state; without it, a single localhost silo with in-memory storage. A silo that advertises a loopback
+    /// address listens on loopback only; one that advertises a routable address listens on every interface.
     /// </summary>
     public static ISiloBuilder UseSessionsSilo(this ISiloBuilder silo, IConfiguration configuration, ClusterSettings cluster)
     {
@@ -31,7 +33,9 @@ public static class SessionsSiloBuilderExtensions
         var storage = cluster.RequiredTableStorage;
         return silo
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
-            .ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
+            .ConfigureEndpoints(
+                cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort,
+                listenOnAnyHostAddress: !IPAddress.IsLoopback(cluster.AdvertisedAddress))
             .UseRedisClustering(cluster.Redis!)
             .AddAzureTableGrainStorageAsDefault(options =>
             {

@@ -14,7 +14,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     public const string AdminKey = "multi-process-admin-key-5e2a";
 
     /// <summary>The test assembly's configuration (Debug or Release): the silo and gateway are built in the same one.</summary>
-    private static readonly string Configuration =
+    internal static readonly string Configuration =
         typeof(ProcessCluster).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);

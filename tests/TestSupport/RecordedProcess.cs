@@ -101,6 +101,14 @@ public sealed class RecordedProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>The exit code, once the process has ended by itself (within <paramref name="timeout"/>).</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>What the process wrote to its standard output, once it has ended (within <paramref name="timeout"/>).</summary>
     public async Task<string> StandardOutputAsync(TimeSpan timeout)
     {

@@ -1,0 +1,51 @@
+using OrleansSessions.TestSupport;
+
+namespace OrleansSessions.MultiProcess.Tests;
+
+/// <summary>
+/// A silo or gateway process given a bad setting stops at once with exit code 1, and its last line names the
+/// setting: what an operator reads in a container's log.
+/// </summary>
+public sealed class StartupErrorTests
+{
+    public static TheoryData<string, string, string, string> BadSettings => new()
+    {
+        { "Gateway", "Sessions__AccessTokenLifetime", "half an hour", "'Sessions:AccessTokenLifetime'" },
+        { "Gateway", "Sessions__MaxUsersPerDevice", "0", "MaxUsersPerDevice" },
+        { "Gateway", "Sessions__RefreshTokenLifetime", "00:01:00", "Sessions:RefreshTokenLifetime must be from 30 minutes to 180 days." },
+        { "Silo", "Sessions__Lockout__MaxFailures", "0", "Sessions:Lockout:MaxFailures must be at least 1." },
+        { "Silo", "Cluster__Redis", "127.0.0.1:1", "Check the setting Cluster:Redis (environment variable Cluster__Redis)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task A_bad_setting_stops_the_process_with_one_line_naming_it(string project, string name, string value, string expected)
+    {
+        var directory = Path.Combine(RepositoryRoot.Path, "src", project, "bin", ProcessCluster.Configuration, "net10.0");
+        var settings = new Dictionary<string, string>
+        {
+            [name] = value,
+            ["Cluster__AzureTableStorage"] = "UseDevelopmentStorage=true",
+            ["Embedded__SiloPort"] = FreePort.Next().ToString(),
+            ["Embedded__GatewayPort"] = FreePort.Next().ToString(),
+            ["Cluster__SiloPort"] = FreePort.Next().ToString(),
+            ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
+        };
+        if (name != "Cluster__Redis")
+        {
+            settings.Remove("Cluster__AzureTableStorage");
+        }
+
+        await using var process = RecordedProcess.Start(
+            "dotnet", [Path.Combine(directory, $"OrleansSessions.{project}.dll"), "--urls", $"http://127.0.0.1:{FreePort.Next()}"],
+            directory, settings);
+
+        var exitCode = await process.ExitCodeAsync(TimeSpan.FromSeconds(60));
+
+        var lastLine = process.Output.TrimEnd().Split('\n')[^1];
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{process.Output}");
+        Assert.StartsWith("OrleansSessions could not start: ", lastLine);
+        Assert.Contains(expected, lastLine);
+        Assert.DoesNotContain("Unhandled exception", process.Output);
+    }
+}
