@@ -287,18 +287,20 @@ async function showProfile() {
 
 // ---- forms -------------------------------------------------------------------------------------------------
 
+/** Handles a form's submission with its fields disabled meanwhile, so what is typed during it is not lost to the reset. */
 function onSubmit(form, action) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const submit = form.querySelector('button[type=submit]');
-    submit.disabled = true;
+    const data = new FormData(form);
+    const controls = [...form.elements];
+    for (const control of controls) control.disabled = true;
     try {
-      await action(new FormData(form));
+      await action(data);
       form.reset();
     } catch (error) {
       sayError(error);
     } finally {
-      submit.disabled = false;
+      for (const control of controls) control.disabled = false;
     }
   });
 }
