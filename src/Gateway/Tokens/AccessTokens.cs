@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -11,11 +12,16 @@ namespace OrleansSessions.Gateway.Tokens;
 /// is judged in SPEC.md's order: unreadable or badly signed (<c>invalid-token</c>), then expired
 /// (<c>token-expired</c>); whether its session is live is for the user grain to say.
 /// </summary>
-public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> options, TimeProvider time)
+public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> options, TimeProvider time) : IDisposable
 {
     public const string TokenType = "at+jwt";
 
+    /// <summary>How many verified tokens are remembered; past it, the oldest are verified again when next used.</summary>
+    private const int VerifiedTokensKept = 100_000;
+
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    private readonly MemoryCache _verified = new(new MemoryCacheOptions { SizeLimit = VerifiedTokensKept });
 
     private SessionsOptions Options => options.Value;
 
@@ -41,8 +47,23 @@ public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> 
         });
     }
 
-    /// <summary>The token's claims, or a <see cref="SessionsException"/> saying why it is refused.</summary>
+    /// <summary>
+    /// The token's claims, or a <see cref="SessionsException"/> saying why it is refused. A token whose signature
+    /// was verified once is known until it expires, so a client's repeated requests pay one ES256 verification.
+    /// </summary>
     public async ValueTask<AccessTokenClaims> ValidateAsync(string? token)
+    {
+        var claims = token is not null && _verified.TryGetValue(token, out AccessTokenClaims? known) ? known! : await VerifyAsync(token);
+        if (claims.ExpiresAt + Options.ClockLeeway <= time.GetUtcNow())
+        {
+            throw new SessionsException(ErrorCodes.TokenExpired, "The access token has expired.");
+        }
+
+        return claims;
+    }
+
+    /// <summary>Checks the token's signature, type, issuer, audience and not-before, and remembers it if it passes.</summary>
+    private async ValueTask<AccessTokenClaims> VerifyAsync(string? token)
     {
         var key = await keys.FindAsync(Read(token).Kid);
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
@@ -57,23 +78,15 @@ public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> 
             ValidateLifetime = false,
             TryAllIssuerSigningKeys = false,
         });
-        if (key is null || !result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+        if (key is null || !result.IsValid || result.SecurityToken is not JsonWebToken jwt
+            || jwt.ValidFrom - Options.ClockLeeway > time.GetUtcNow().UtcDateTime)
         {
             throw InvalidToken();
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        if (jwt.ValidTo + Options.ClockLeeway <= now)
-        {
-            throw new SessionsException(ErrorCodes.TokenExpired, "The access token has expired.");
-        }
-
-        if (jwt.ValidFrom - Options.ClockLeeway > now)
-        {
-            throw InvalidToken();
-        }
-
-        return Claims(result.ClaimsIdentity, jwt);
+        var claims = Claims(result.ClaimsIdentity, jwt);
+        _verified.Set(token!, claims, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = claims.ExpiresAt + Options.ClockLeeway });
+        return claims;
     }
 
     /// <summary>The token's header and claims, unverified; <c>invalid-token</c> when it is no JWT at all.</summary>
@@ -98,6 +111,8 @@ public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> 
             ? throw InvalidToken()
             : new AccessTokenClaims(sub, sid, did, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
     }
+
+    public void Dispose() => _verified.Dispose();
 
     private static SessionsException InvalidToken() =>
         new(ErrorCodes.InvalidToken, "The access token is not valid.");
