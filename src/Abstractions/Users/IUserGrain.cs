@@ -139,11 +139,11 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("GetAuditTrail")]
     Task<IReadOnlyList<AuditEvent>> GetAuditTrail();
 
-    /// <summary>Notes a failed login of this user (a wrong password, a locked account); fire and forget.</summary>
+    /// <summary>Notes a failed login of this user (a wrong password, a locked account); fire and forget, kept within a second.</summary>
     [OneWay, Alias("RecordFailedLogin")]
     Task RecordFailedLogin(string outcome);
 
-    /// <summary>Notes that a device switched to this user; fire and forget.</summary>
+    /// <summary>Notes that a device switched to this user; fire and forget, kept within a second.</summary>
     [OneWay, Alias("RecordSwitch")]
     Task RecordSwitch(string deviceId, string sessionId);
 }

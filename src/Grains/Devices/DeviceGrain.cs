@@ -19,7 +19,8 @@ public sealed class DeviceGrain(
     /// <summary>How long a listener's subscription lasts unless renewed.</summary>
     private static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(2);
 
-    private readonly ObserverManager<IDeviceObserver> _listeners = new(SubscriptionLifetime, logger);
+    /// <summary>The live listeners; made on the first subscription, as most devices never have one.</summary>
+    private ObserverManager<IDeviceObserver>? _listeners;
 
     private DeviceRoster Roster => state.State.Roster;
 
@@ -134,14 +135,14 @@ public sealed class DeviceGrain(
     public Task<DeviceEvent> Subscribe(TokenHash tokenHash, IDeviceObserver observer)
     {
         CheckToken(tokenHash);
-        _listeners.Subscribe(observer, observer);
+        (_listeners ??= new ObserverManager<IDeviceObserver>(SubscriptionLifetime, logger)).Subscribe(observer, observer);
         return Task.FromResult(new DeviceEvent(
             DeviceEvent.Ready, this.GetPrimaryKeyString(), Roster.Version, null, Roster.ActiveUserId));
     }
 
     public Task Unsubscribe(IDeviceObserver observer)
     {
-        _listeners.Unsubscribe(observer);
+        _listeners?.Unsubscribe(observer);
         return Task.CompletedTask;
     }
 
@@ -149,8 +150,14 @@ public sealed class DeviceGrain(
     private async Task Save()
     {
         await state.WriteStateAsync();
+        var changes = Roster.TakeEvents();
+        if (_listeners is null)
+        {
+            return;
+        }
+
         var deviceId = this.GetPrimaryKeyString();
-        foreach (var change in Roster.TakeEvents())
+        foreach (var change in changes)
         {
             var deviceEvent = new DeviceEvent(
                 change.Type, deviceId, change.Version, change.UserId, Roster.ActiveUserId, change.Reason);

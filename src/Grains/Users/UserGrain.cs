@@ -20,9 +20,11 @@ public sealed partial class UserGrain(
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan AuditWriteDelay = TimeSpan.FromSeconds(1);
 
     private UserAccount? _account;
     private IGrainTimer? _retryTimer;
+    private IGrainTimer? _auditWrite;
 
     private UserAccount Account => _account ??= new UserAccount(this.GetPrimaryKeyString(), state.State, policy.Value);
 
@@ -332,22 +334,40 @@ public sealed partial class UserGrain(
         return Task.FromResult<IReadOnlyList<AuditEvent>>(state.State.AuditTrail.AsEnumerable().Reverse().ToList());
     }
 
-    public async Task RecordFailedLogin(string outcome)
+    public Task RecordFailedLogin(string outcome)
     {
         if (Account.Exists)
         {
             Audit(AuditActions.LoginFailed, AuditActions.ByDevice, outcome: outcome);
-            await state.WriteStateAsync();
+            WriteAuditSoon();
         }
+
+        return Task.CompletedTask;
     }
 
-    public async Task RecordSwitch(string deviceId, string sessionId)
+    public Task RecordSwitch(string deviceId, string sessionId)
     {
         if (Account.Exists)
         {
             Audit(AuditActions.Switch, AuditActions.ByDevice, deviceId, sessionId);
-            await state.WriteStateAsync();
+            WriteAuditSoon();
         }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes events that change nothing but the audit trail (switches, failed logins) within a second, together,
+    /// so a user switched to many times a second costs one write; each is logged at once either way.
+    /// </summary>
+    private void WriteAuditSoon() =>
+        _auditWrite ??= this.RegisterGrainTimer(WriteAudit, AuditWriteDelay, Timeout.InfiniteTimeSpan);
+
+    private async Task WriteAudit(CancellationToken cancellationToken)
+    {
+        _auditWrite!.Dispose();
+        _auditWrite = null;
+        await state.WriteStateAsync(cancellationToken);
     }
 
     /// <summary>Adds an entry to the audit trail (written with the change) and logs it as a structured event.</summary>
