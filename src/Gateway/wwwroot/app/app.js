@@ -119,12 +119,12 @@ async function registerDevice() {
 async function connectDevice() {
   if (!device) await registerDevice();
   try {
-    await listUsers();
+    await relist();
   } catch (error) {
     if (error.code !== 'invalid-device-token') throw error;
     await registerDevice();
     say('The gateway did not know this browser\'s device any more, so it registered a new one.');
-    await listUsers();
+    await relist();
   }
   $('device-id').textContent = device.deviceId;
 }

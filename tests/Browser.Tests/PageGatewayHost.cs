@@ -11,15 +11,19 @@ namespace OrleansSessions.Browser.Tests;
 
 /// <summary>
 /// The real gateway (embedded: a co-hosted silo, in-memory storage) on Kestrel on a loopback port, as a browser
-/// reaches it: over real HTTP, serving the page and the API from one origin.
+/// reaches it: over real HTTP, serving the page and the API from one origin. One per configuration, shared by a
+/// test collection.
 /// </summary>
-public sealed class PageGateway : IAsyncLifetime
+public abstract class PageGatewayHost : IAsyncLifetime
 {
     public const string AdminKey = "browser-tests-admin-key-51c9a2";
 
     private WebApplicationFactory<Program>? _factory;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The settings beyond the admin key and the ports (configuration keys, as in API.md).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false })
     {
@@ -35,6 +39,11 @@ public sealed class PageGateway : IAsyncLifetime
             web.UseSetting("Sessions:Dashboard:Enabled", "false");
             web.UseSetting("Embedded:SiloPort", FreePort.Next().ToString());
             web.UseSetting("Embedded:GatewayPort", FreePort.Next().ToString());
+            foreach (var (key, value) in Settings)
+            {
+                web.UseSetting(key, value);
+            }
+
             web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -55,8 +64,27 @@ public sealed class PageGateway : IAsyncLifetime
     }
 }
 
+/// <summary>Every default of API.md, with an admin key.</summary>
+public sealed class PageGateway : PageGatewayHost;
+
+/// <summary>Access tokens that live one second, with no clock leeway, so the page must refresh them.</summary>
+public sealed class ShortTokenPageGateway : PageGatewayHost
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:AccessTokenLifetime"] = "00:00:01",
+        ["Sessions:ClockLeeway"] = "00:00:00",
+    };
+}
+
 [CollectionDefinition(Name)]
 public sealed class PageGatewayCollection : ICollectionFixture<PageGateway>
 {
     public const string Name = "page gateway";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ShortTokenPageGatewayCollection : ICollectionFixture<ShortTokenPageGateway>
+{
+    public const string Name = "short-token page gateway";
 }
