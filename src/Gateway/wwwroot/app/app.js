@@ -83,7 +83,7 @@ async function userCall(userId, method, path) {
     if (error.code !== 'token-expired') throw error;
   }
   const refreshed = await call('POST', '/v1/auth/session', { token: held.refreshToken });
-  tokens[userId] = { accessToken: refreshed.accessToken, refreshToken: refreshed.refreshToken ?? held.refreshToken };
+  tokens[userId] = { ...held, accessToken: refreshed.accessToken, refreshToken: refreshed.refreshToken ?? held.refreshToken };
   saveTokens();
   return call(method, path, { token: refreshed.accessToken });
 }
@@ -150,13 +150,14 @@ function relist() {
 }
 
 async function listUsers() {
+  const asked = Date.now();
   const list = await deviceCall('GET', '/users');
   users = list.users;
   activeUserId = list.activeUserId;
-  // A session that has ended took its tokens with it.
-  for (const userId of Object.keys(tokens)) {
+  // A session that has ended took its tokens with it; tokens of a login newer than the question are kept.
+  for (const [userId, held] of Object.entries(tokens)) {
     const user = users.find((u) => u.userId === userId);
-    if (!user || user.state === 'loggedOut') forgetTokens(userId);
+    if ((!user || user.state === 'loggedOut') && held.storedAt < asked) forgetTokens(userId);
   }
   renderUsers();
   await showProfile();
@@ -307,7 +308,7 @@ function onSubmit(form, action) {
 
 async function logIn(credentials) {
   const login = await deviceCall('POST', '/login', credentials);
-  tokens[login.userId] = { accessToken: login.accessToken, refreshToken: login.refreshToken };
+  tokens[login.userId] = { accessToken: login.accessToken, refreshToken: login.refreshToken, storedAt: Date.now() };
   saveTokens();
   await relist();
   const user = users.find((u) => u.userId === login.userId);
