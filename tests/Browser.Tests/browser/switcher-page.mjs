@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const STEP_TIMEOUT_MS = 10_000;
-export const PASSWORD = 'demo-password-1';
+const STEP_TIMEOUT_MS = 10_000;
+const PASSWORD = 'demo-password-1';
 export const ANONYMOUS = '(anonymous)';
 
 /** Debian's Chromium: $CHROMIUM, or `chromium` on the PATH (a test tool's own browser download cannot work here). */
