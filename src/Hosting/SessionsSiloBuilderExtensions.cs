@@ -3,7 +3,10 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
 using OrleansSessions.Grains;
 
 namespace OrleansSessions.Hosting;
@@ -12,7 +15,7 @@ public static class SessionsSiloBuilderExtensions
 {
     /// <summary>
     /// A silo of the session tier: with <c>Cluster:Redis</c> set, Redis membership and Azure Table storage for every
-    /// grain's state; without it, a single localhost silo with in-memory storage. A silo that advertises a loopback
+    /// grain's state; without it, a single localhost silo keeping state in this process (<see cref="InProcessGrainStorage"/>). A silo that advertises a loopback
     /// address listens on loopback only; one that advertises a routable address listens on every interface.
     /// </summary>
     public static ISiloBuilder UseSessionsSilo(this ISiloBuilder silo, IConfiguration configuration, ClusterSettings cluster)
@@ -25,9 +28,9 @@ public static class SessionsSiloBuilderExtensions
 
         if (!cluster.IsClustered)
         {
-            return silo
-                .UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort)
-                .AddMemoryGrainStorageAsDefault();
+            silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) =>
+                ActivatorUtilities.CreateInstance<InProcessGrainStorage>(provider));
+            return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
         }
 
         var storage = cluster.RequiredTableStorage;
