@@ -17,6 +17,6 @@ public sealed record ProfileResponse(
         profile.Status,
         profile.Email,
         profile.Identities.Select(i => new IdentityResponse(i.ProviderType, i.Id)).ToList(),
-        JsonDocument.Parse(profile.CustomData).RootElement.Clone(),
+        JsonElement.Parse(profile.CustomData),
         profile.CreatedAt);
 }
