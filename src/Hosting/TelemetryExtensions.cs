@@ -12,9 +12,10 @@ namespace OrleansSessions.Hosting;
 public static class TelemetryExtensions
 {
     /// <summary>
-    /// OpenTelemetry for a silo or a gateway: traces of grain calls and storage (Orleans's activity sources), metrics
-    /// of .NET, Orleans and the service. Exported over OTLP when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
-    /// setting is present; otherwise nothing leaves the process.
+    /// OpenTelemetry for a silo or a gateway: metrics of .NET, Orleans and the service, and, when they are exported
+    /// (the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> setting), traces of requests, grain calls and storage
+    /// (Orleans's activity sources). Without an endpoint nothing leaves the process, and no spans are made at all:
+    /// they would be dropped, and making them costs every request and every grain call.
     /// </summary>
     public static IHostApplicationBuilder AddSessionsTelemetry(
         this IHostApplicationBuilder builder,
@@ -24,13 +25,6 @@ public static class TelemetryExtensions
     {
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(traces =>
-            {
-                // Orleans files grain interfaces whose namespace starts with "Orleans" (as OrleansSessions's do) under its
-                // runtime source, so the service's grain calls are traced from there.
-                traces.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.Orleans.Storage");
-                tracing?.Invoke(traces);
-            })
             .WithMetrics(meters =>
             {
                 meters.AddMeter("Microsoft.Orleans", SessionsMetrics.MeterName).AddRuntimeInstrumentation();
@@ -38,6 +32,13 @@ public static class TelemetryExtensions
             });
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            telemetry.WithTracing(traces =>
+            {
+                // Orleans files grain interfaces whose namespace starts with "Orleans" (as OrleansSessions's do) under its
+                // runtime source, so the service's grain calls are traced from there.
+                traces.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.Orleans.Storage");
+                tracing?.Invoke(traces);
+            });
             telemetry.UseOtlpExporter();
         }
 

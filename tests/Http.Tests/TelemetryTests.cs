@@ -6,9 +6,17 @@ using OpenTelemetry.Trace;
 
 namespace OrleansSessions.Http.Tests;
 
-/// <summary>A gateway whose traces and metrics go to in-memory exporters.</summary>
+/// <summary>
+/// A gateway whose traces and metrics also go to in-memory exporters. Traces are made only when exported, so it is
+/// given an OTLP endpoint too (where nothing listens: the OTLP exporter's failures stay out of the logs).
+/// </summary>
 public sealed class TelemetryGateway : GatewayFixture
 {
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9",
+    };
+
     public List<Activity> Spans { get; } = [];
 
     public List<Metric> Metrics { get; } = [];
