@@ -12,10 +12,10 @@ namespace OrleansSessions.Hosting;
 public static class TelemetryExtensions
 {
     /// <summary>
-    /// OpenTelemetry for a silo or a gateway: metrics of .NET, Orleans and the service, and, when they are exported
-    /// (the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> setting), traces of requests, grain calls and storage
-    /// (Orleans's activity sources). Without an endpoint nothing leaves the process, and no spans are made at all:
-    /// they would be dropped, and making them costs every request and every grain call.
+    /// OpenTelemetry for a silo or a gateway, when there is somewhere to send it (the standard
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> setting): traces of requests, grain calls and storage (Orleans's activity
+    /// sources), metrics of .NET, Orleans and the service, exported over OTLP. Without an endpoint nothing is
+    /// collected at all: it would be dropped, and recording it costs every request and every grain call.
     /// </summary>
     public static IHostApplicationBuilder AddSessionsTelemetry(
         this IHostApplicationBuilder builder,
@@ -23,25 +23,26 @@ public static class TelemetryExtensions
         Action<TracerProviderBuilder>? tracing = null,
         Action<MeterProviderBuilder>? metrics = null)
     {
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithMetrics(meters =>
-            {
-                meters.AddMeter("Microsoft.Orleans", SessionsMetrics.MeterName).AddRuntimeInstrumentation();
-                metrics?.Invoke(meters);
-            });
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.WithTracing(traces =>
+            return builder;
+        }
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(traces =>
             {
                 // Orleans files grain interfaces whose namespace starts with "Orleans" (as OrleansSessions's do) under its
                 // runtime source, so the service's grain calls are traced from there.
                 traces.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.Orleans.Storage");
                 tracing?.Invoke(traces);
-            });
-            telemetry.UseOtlpExporter();
-        }
-
+            })
+            .WithMetrics(meters =>
+            {
+                meters.AddMeter("Microsoft.Orleans", SessionsMetrics.MeterName).AddRuntimeInstrumentation();
+                metrics?.Invoke(meters);
+            })
+            .UseOtlpExporter();
         return builder;
     }
 }
