@@ -64,6 +64,14 @@ public interface IUserGrain : IGrainWithStringKey
     [AlwaysInterleave, ReadOnly, Alias("CheckDeviceSession")]
     Task<SessionCheck> CheckDeviceSession(string deviceId, string sessionId);
 
+    /// <summary>
+    /// A device's check before it switches to the user: as <see cref="CheckDeviceSession"/>, and when the session is
+    /// live the switch goes into the audit trail. It interleaves safely: it only adds to the trail in memory, without
+    /// awaiting anything, and the trail is written within a second.
+    /// </summary>
+    [AlwaysInterleave, Alias("CheckSwitch")]
+    Task<SessionCheck> CheckSwitch(string deviceId, string sessionId);
+
     /// <summary>Ends this user's session on a device (a device's log out); idempotent.</summary>
     [Alias("LogOutOfDevice")]
     Task LogOutOfDevice(string deviceId, string? sessionId);
@@ -143,7 +151,4 @@ public interface IUserGrain : IGrainWithStringKey
     [OneWay, Alias("RecordFailedLogin")]
     Task RecordFailedLogin(string outcome);
 
-    /// <summary>Notes that a device switched to this user; fire and forget, kept within a second.</summary>
-    [OneWay, Alias("RecordSwitch")]
-    Task RecordSwitch(string deviceId, string sessionId);
 }

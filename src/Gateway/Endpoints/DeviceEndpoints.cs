@@ -67,7 +67,6 @@ public static class DeviceEndpoints
         var userId = Require.Field(Require.Body(body).UserId, "userId");
         var result = await SessionsMetrics.CountResult(SessionsMetrics.Switches, () => caller.Device(grains).Switch(
             caller.TokenHash, userId, options.Value.AllowSwitchWithoutReauthentication));
-        await grains.GetGrain<IUserGrain>(userId).RecordSwitch(caller.DeviceId, result.SessionId);
         return new SwitchResponse(result.User, await tokens.IssueAsync(userId, result.SessionId, caller.DeviceId));
     }
 

@@ -91,9 +91,12 @@ public sealed class DeviceGrain(
     public async Task<SwitchResult> Switch(TokenHash tokenHash, string userId, bool allowWithoutReauthentication)
     {
         CheckToken(tokenHash);
-        if (Roster.Find(userId) is { IsLoggedIn: true } target)
+        var target = Roster.SwitchTarget(userId, allowWithoutReauthentication);
+        var sessionId = target.SessionId!;
+        var check = await GrainFactory.GetGrain<IUserGrain>(userId).CheckSwitch(this.GetPrimaryKeyString(), sessionId);
+        if (TakeIn(userId, sessionId, check))
         {
-            await VerifySession(target);
+            await Save();
         }
 
         var entry = Roster.Switch(userId, allowWithoutReauthentication, time.GetUtcNow());
@@ -189,15 +192,6 @@ public sealed class DeviceGrain(
         }
 
         if (changed)
-        {
-            await Save();
-        }
-    }
-
-    private async Task VerifySession(RosterEntry entry)
-    {
-        var sessionId = entry.SessionId!;
-        if (TakeIn(entry.UserId, sessionId, await Check(entry.UserId, sessionId)))
         {
             await Save();
         }

@@ -89,6 +89,14 @@ public sealed class DeviceRoster
     /// <summary>Makes a logged-in user active without re-authentication (rule 4).</summary>
     public RosterEntry Switch(string userId, bool allowWithoutReauthentication, DateTimeOffset now)
     {
+        var entry = SwitchTarget(userId, allowWithoutReauthentication);
+        MakeActive(entry, now);
+        return entry;
+    }
+
+    /// <summary>The user a switch would make active, or the reason it may not (rule 4).</summary>
+    public RosterEntry SwitchTarget(string userId, bool allowWithoutReauthentication)
+    {
         var entry = Find(userId) ?? throw new SessionsException(
             ErrorCodes.UserNotOnDevice, "The user is not on this device.");
         if (!entry.IsLoggedIn)
@@ -102,7 +110,6 @@ public sealed class DeviceRoster
                 ErrorCodes.ReauthenticationRequired, "This device requires the user to log in again to switch to it.");
         }
 
-        MakeActive(entry, now);
         return entry;
     }
 

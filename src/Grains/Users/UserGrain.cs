@@ -151,6 +151,18 @@ public sealed partial class UserGrain(
     public Task<SessionCheck> CheckDeviceSession(string deviceId, string sessionId) =>
         Task.FromResult(new SessionCheck(Account.IsLive(sessionId, Now), state.State.Outbox.GetValueOrDefault(deviceId)));
 
+    public Task<SessionCheck> CheckSwitch(string deviceId, string sessionId)
+    {
+        var check = new SessionCheck(Account.IsLive(sessionId, Now), state.State.Outbox.GetValueOrDefault(deviceId));
+        if (check.IsLive)
+        {
+            Audit(AuditActions.Switch, AuditActions.ByDevice, deviceId, sessionId);
+            WriteAuditSoon();
+        }
+
+        return Task.FromResult(check);
+    }
+
     public async Task LogOutOfDevice(string deviceId, string? sessionId)
     {
         if (Account.SessionOn(deviceId) is { } session && (sessionId is null || session.SessionId == sessionId))
@@ -339,17 +351,6 @@ public sealed partial class UserGrain(
         if (Account.Exists)
         {
             Audit(AuditActions.LoginFailed, AuditActions.ByDevice, outcome: outcome);
-            WriteAuditSoon();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task RecordSwitch(string deviceId, string sessionId)
-    {
-        if (Account.Exists)
-        {
-            Audit(AuditActions.Switch, AuditActions.ByDevice, deviceId, sessionId);
             WriteAuditSoon();
         }
 
