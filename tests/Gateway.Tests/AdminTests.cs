@@ -74,6 +74,7 @@ public sealed class AdminTests(DefaultGateway gateway) : IDisposable
         Assert.Equal(2, sessions.Count);
         Assert.All(sessions, s => Fields(s, "sessionId", "deviceId", "deviceName", "createdAt", "lastUsedAt"));
         Assert.Equal(new[] { laptop.Id, phone.Id }.Order(), sessions.Select(s => s.GetProperty("deviceId").GetString()!).Order());
+        Assert.Equal("laptop", sessions.Single(s => s.GetProperty("deviceId").GetString() == laptop.Id).GetProperty("deviceName").GetString());
         Assert.Equal(new[] { laptop.Id, phone.Id }.Order(), user.GetProperty("deviceIds").EnumerateArray().Select(d => d.GetString()!).Order());
 
         var byEmail = await Json(await _api.Admin(HttpMethod.Get, $"/v1/admin/users?email={Uri.EscapeDataString(account.Email.ToUpperInvariant())}"));

@@ -8,7 +8,8 @@ namespace OrleansSessions.Gateway.Tests;
 
 /// <summary>
 /// The HTTP calls and checks the tests share: raw calls return the response; the helpers that set something up
-/// (a device, an account, a login) check that it worked and return what the tests need next.
+/// (a device, an account, a login) check that it worked and return what the tests need next. Its client comes from
+/// <see cref="GatewayHost.NewHttpClient"/>, which notes every secret that passes through.
 /// </summary>
 public sealed class Api(HttpClient http) : IDisposable
 {
@@ -58,6 +59,18 @@ public sealed class Api(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> Confirm(string token) =>
         Send(HttpMethod.Post, "/v1/auth/providers/local-userpass/confirm", body: new { token });
+
+    public Task<HttpResponseMessage> SendConfirmation(string email) =>
+        Send(HttpMethod.Post, "/v1/auth/providers/local-userpass/confirm/send", body: new { email });
+
+    public Task<HttpResponseMessage> SendPasswordReset(string email) =>
+        Send(HttpMethod.Post, "/v1/auth/providers/local-userpass/reset/send", body: new { email });
+
+    public Task<HttpResponseMessage> ResetPassword(string token, string password) =>
+        Send(HttpMethod.Post, "/v1/auth/providers/local-userpass/reset", body: new { token, password });
+
+    public Task<HttpResponseMessage> ChangePassword(string accessToken, string currentPassword, string newPassword) =>
+        Send(HttpMethod.Post, "/v1/auth/password", accessToken, new { currentPassword, newPassword });
 
     public Task<HttpResponseMessage> TryLogIn(Device device, object credentials) =>
         Send(HttpMethod.Post, $"/v1/devices/{device.Id}/login", device.Token, credentials);
@@ -124,6 +137,25 @@ public sealed class Api(HttpClient http) : IDisposable
     }
 
     public Task<Login> LogIn(Device device, Account account) => LogIn(device, Password(account));
+
+    /// <summary>A new account on a gateway that requires email confirmation: it is pending.</summary>
+    public async Task<Account> RegisterPending()
+    {
+        var email = NewEmail();
+        var password = NewPassword();
+        var registered = await Json(await TryRegister(email, password), HttpStatusCode.Created);
+        Fields(registered, "userId", "status");
+        Assert.Equal("pending", registered.GetProperty("status").GetString());
+        return new Account(registered.GetProperty("userId").GetString()!, email, password);
+    }
+
+    /// <summary>A new account on a gateway that requires email confirmation, confirmed by an admin.</summary>
+    public async Task<Account> RegisterConfirmed()
+    {
+        var account = await RegisterPending();
+        await NoContent(await Admin(HttpMethod.Post, $"/v1/admin/users/{account.UserId}/confirm"));
+        return account;
+    }
 
     /// <summary>A new email/password account, logged in on <paramref name="device"/>.</summary>
     public async Task<(Account Account, Login Login)> NewUser(Device device)
@@ -207,8 +239,6 @@ public sealed class Api(HttpClient http) : IDisposable
         Assert.True(time.Offset == TimeSpan.Zero && (text.EndsWith('Z') || text.EndsWith("+00:00", StringComparison.Ordinal)), text);
         return time;
     }
-
-    public static string? StringOrNull(JsonElement json) => json.ValueKind == JsonValueKind.Null ? null : json.GetString();
 
     public void Dispose() => http.Dispose();
 }

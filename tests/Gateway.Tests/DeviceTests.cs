@@ -22,6 +22,7 @@ public sealed class DeviceTests(DefaultGateway gateway) : IDisposable
 
         string[] ids = [.. new[] { first, named, longest }.Select(d => d.GetProperty("deviceId").GetString()!)];
         string[] tokens = [.. new[] { first, named, longest }.Select(d => d.GetProperty("deviceToken").GetString()!)];
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{24}$", id));
         Assert.Equal(3, ids.Distinct().Count());
         Assert.Equal(3, tokens.Distinct().Count());
         Assert.All(tokens, token => Assert.True(token.Length >= 22, "a device token carries at least 128 random bits"));

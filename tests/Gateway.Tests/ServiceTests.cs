@@ -35,6 +35,22 @@ public sealed class ServiceTests(DefaultGateway gateway) : IDisposable
         {
             Assert.Contains(path, paths);
         }
+
+        // Each operation lists its problem codes with their statuses.
+        var switching = document.GetProperty("paths").GetProperty("/v1/devices/{deviceId}/active-user").GetProperty("put");
+        Assert.Contains("`reauthentication-required` (403)", switching.GetProperty("description").GetString());
+        Assert.True(switching.GetProperty("responses").TryGetProperty("409", out _));
+        var confirm = document.GetProperty("paths").GetProperty("/v1/auth/providers/local-userpass/confirm").GetProperty("post");
+        Assert.Contains("`invalid-token` (400)", confirm.GetProperty("description").GetString());
+        Assert.Contains("/v1/admin/users/{userId}/revoke-sessions", paths);
+    }
+
+    [Fact]
+    public async Task The_API_reference_is_served_as_a_web_page()
+    {
+        var docs = await _api.Send(HttpMethod.Get, "/docs");
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Equal("text/html", docs.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -3,13 +3,21 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using OrleansSessions.Abstractions;
+using OrleansSessions.Gateway.Tokens;
 using static OrleansSessions.Gateway.Tests.Api;
 
 namespace OrleansSessions.Gateway.Tests;
 
-/// <summary>Access tokens as other services see them (JWKS, introspection), and every kind of bad bearer token.</summary>
+/// <summary>
+/// Tokens: access tokens as other services see them (JWKS, introspection), their lifetime and leeway, key rotation,
+/// the randomness of device and refresh tokens, and every kind of bad bearer token.
+/// </summary>
 [Collection(DefaultGatewayCollection.Name)]
 public sealed class TokenTests(DefaultGateway gateway) : IDisposable
 {
@@ -37,13 +45,15 @@ public sealed class TokenTests(DefaultGateway gateway) : IDisposable
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(login.AccessToken, new TokenValidationParameters
         {
             IssuerSigningKeys = keySet.GetSigningKeys(),
-            ValidateIssuer = false,
-            ValidateAudience = false,
+            ValidIssuer = "orleans-sessions",
+            ValidAudience = "orleans-sessions",
             ValidTypes = ["at+jwt"],
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
         });
         Assert.True(result.IsValid, result.Exception?.ToString());
-        Assert.Equal(account.UserId, ((JsonWebToken)result.SecurityToken).Subject);
+        var token = (JsonWebToken)result.SecurityToken;
+        Assert.Equal(account.UserId, token.Subject);
+        Assert.InRange(token.ValidTo - token.IssuedAt, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(31));
 
         var forged = await new JsonWebTokenHandler().ValidateTokenAsync(SignedByAnotherKey(login.AccessToken), new TokenValidationParameters
         {
@@ -179,6 +189,61 @@ public sealed class TokenTests(DefaultGateway gateway) : IDisposable
     }
 
     [Fact]
+    public async Task Device_and_refresh_tokens_are_long_distinct_random_secrets()
+    {
+        var devices = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _api.NewDevice()));
+        var logins = await Task.WhenAll(devices.Select(d => _api.LogIn(d, Anonymous)));
+
+        var deviceSecrets = devices.Select(d => Base64UrlEncoder.DecodeBytes(d.Token)).ToList();
+        var refreshSecrets = logins.Select(l => Base64UrlEncoder.DecodeBytes(l.RefreshToken.Split('.')[2])).ToList();
+
+        Assert.All(deviceSecrets, s => Assert.True(s.Length * 8 >= 128, $"{s.Length * 8} bits"));
+        Assert.All(refreshSecrets, s => Assert.True(s.Length * 8 >= 256, $"{s.Length * 8} bits"));
+        Assert.Equal(20, deviceSecrets.Select(Convert.ToHexString).Distinct().Count());
+        Assert.Equal(20, refreshSecrets.Select(Convert.ToHexString).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Expiry_and_not_before_are_enforced_with_five_seconds_of_leeway_and_no_more()
+    {
+        var issuedAt = DateTimeOffset.UtcNow;
+        var token = await TokensAt(issuedAt).IssueAsync(Ids.New(), Ids.New(), Ids.New());
+        var lifetime = TimeSpan.FromMinutes(30);
+
+        await TokensAt(issuedAt + lifetime + TimeSpan.FromSeconds(4)).ValidateAsync(token);
+        var expired = await Assert.ThrowsAsync<SessionsException>(
+            async () => await TokensAt(issuedAt + lifetime + TimeSpan.FromSeconds(6)).ValidateAsync(token));
+        Assert.Equal(ErrorCodes.TokenExpired, expired.Code);
+
+        await TokensAt(issuedAt - TimeSpan.FromSeconds(4)).ValidateAsync(token);
+        var early = await Assert.ThrowsAsync<SessionsException>(
+            async () => await TokensAt(issuedAt - TimeSpan.FromSeconds(6)).ValidateAsync(token));
+        Assert.Equal(ErrorCodes.InvalidToken, early.Code);
+    }
+
+    [Fact]
+    public async Task After_a_key_rotation_new_tokens_use_the_new_key_and_old_ones_still_verify()
+    {
+        var device = await _api.NewDevice();
+        var (_, before) = await _api.NewUser(device);
+
+        var rotated = await Json(await _api.Admin(HttpMethod.Post, "/v1/admin/keys/rotate"));
+        var (_, after) = await _api.NewUser(device);
+
+        Fields(rotated, "kid");
+        var kid = rotated.GetProperty("kid").GetString()!;
+        Assert.Equal(kid, new JsonWebToken(after.AccessToken).Kid);
+        Assert.NotEqual(kid, new JsonWebToken(before.AccessToken).Kid);
+        await Json(await _api.Profile(before.AccessToken));
+        await Json(await _api.Profile(after.AccessToken));
+        var published = new JsonWebKeySet(await _api.Http.GetStringAsync("/.well-known/jwks.json")).Keys.Select(k => k.Kid).ToList();
+        Assert.Contains(kid, published);
+        Assert.Contains(new JsonWebToken(before.AccessToken).Kid, published);
+        await Problem(await _api.Send(HttpMethod.Post, "/v1/admin/keys/rotate"), HttpStatusCode.Unauthorized, "invalid-admin-key");
+        await Problem(await _api.Send(HttpMethod.Post, "/v1/admin/keys/rotate", after.AccessToken), HttpStatusCode.Unauthorized, "invalid-admin-key");
+    }
+
+    [Fact]
     public async Task A_bearer_token_in_another_scheme_or_a_malformed_header_is_refused()
     {
         var (_, login) = await _api.NewUser(await _api.NewDevice());
@@ -189,6 +254,12 @@ public sealed class TokenTests(DefaultGateway gateway) : IDisposable
             await Problem(await _api.Http.SendAsync(request), HttpStatusCode.Unauthorized, "invalid-token");
         }
     }
+
+    /// <summary>The gateway's own token service, with its keys, on a clock of this test's.</summary>
+    private AccessTokens TokensAt(DateTimeOffset now) => new(
+        gateway.Services.GetRequiredService<SigningKeyRing>(),
+        gateway.Services.GetRequiredService<IOptions<SessionsOptions>>(),
+        new FakeTimeProvider(now));
 
     internal static JsonObject Header(string jwt) => JsonNode.Parse(Base64UrlDecode(jwt.Split('.')[0]))!.AsObject();
 

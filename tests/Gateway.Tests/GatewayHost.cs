@@ -1,0 +1,144 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansSessions.Gateway.Email;
+using OrleansSessions.TestSupport;
+
+namespace OrleansSessions.Gateway.Tests;
+
+/// <summary>
+/// The real gateway (embedded mode: a co-hosted silo with in-memory storage) on Kestrel on a loopback port, reached
+/// over real HTTP. One is started per configuration and shared by a test collection. Everything it logs is kept, at
+/// every level; when it stops, the collection fails if it logged an error (an unhandled exception: a 5xx) or if any
+/// secret the tests saw (<see cref="Secrets"/>) appears in any log line.
+/// </summary>
+public abstract class GatewayHost : IAsyncLifetime
+{
+    public const string AdminKey = "gateway-tests-admin-key-8d41e7";
+
+    private WebApplicationFactory<Program>? _factory;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Every password, token and key the tests sent, received or had mailed; none may reach the log.</summary>
+    public ConcurrentDictionary<string, byte> Secrets { get; } = new() { [AdminKey] = 0 };
+
+    public CapturedEmails Emails { get; }
+
+    public GatewayLog Log { get; } = new();
+
+    /// <summary>The running gateway's services, for tests that drive one of its parts directly.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
+    protected GatewayHost() => Emails = new CapturedEmails(NoteSecret);
+
+    /// <summary>The settings beyond the admin key and the ports (configuration keys, as in API.md).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    /// <summary>Replaces or adds services of this gateway (the email sender is replaced already).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Adds a secret that must never be logged.</summary>
+    public void NoteSecret(string secret)
+    {
+        if (secret.Length >= SecretRecorder.MinimumSecretLength)
+        {
+            Secrets.TryAdd(secret, 0);
+        }
+    }
+
+    /// <summary>A client of this gateway that notes every secret it sends or receives; <paramref name="outer"/> sees each request first.</summary>
+    public HttpClient NewHttpClient(DelegatingHandler? outer = null)
+    {
+        HttpMessageHandler handler = new SecretRecorder(this) { InnerHandler = new SocketsHttpHandler() };
+        if (outer is not null)
+        {
+            outer.InnerHandler = handler;
+            handler = outer;
+        }
+
+        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Api NewApi() => new(NewHttpClient());
+
+    public virtual async Task InitializeAsync()
+    {
+        // The silo's ports are chosen free just before it binds them; another process may take one meanwhile.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                await StopAsync();
+                Log.Clear();
+            }
+        }
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await StopAsync();
+        var errors = Log.Lines.Where(line => line.Level >= LogLevel.Error).ToList();
+        var leaks = SearchValues.Create([.. Secrets.Keys], StringComparison.Ordinal);
+        var leaking = Log.Lines.Where(line => line.Text.AsSpan().IndexOfAny(leaks) >= 0).ToList();
+
+        // The leaking lines are described, not shown: they hold the secret.
+        Assert.True(
+            errors.Count == 0 && leaking.Count == 0,
+            $"The gateway logged {errors.Count} errors:\n{string.Join("\n", errors.Take(5))}\n"
+            + $"and {leaking.Count} lines holding a secret: {string.Join(", ", leaking.Take(5).Select(line => $"{line.Level} {line.Category}"))}");
+    }
+
+    private async Task StartAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Sessions:AdminApiKey", AdminKey);
+            web.UseSetting("Sessions:Dashboard:Enabled", "false");
+            web.UseSetting("Embedded:SiloPort", FreePort.Next().ToString());
+            web.UseSetting("Embedded:GatewayPort", FreePort.Next().ToString());
+            foreach (var (key, value) in Settings)
+            {
+                web.UseSetting(key, value);
+            }
+
+            // A rule of this provider's own outranks the configured levels (appsettings.json): every level is kept.
+            web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log).AddFilter<GatewayLog>(null, LogLevel.Trace));
+            web.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<IEmailSender>(Emails);
+                ConfigureServices(services);
+            });
+        });
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.Single());
+
+        using var http = NewHttpClient();
+        (await http.GetAsync("/health/ready")).EnsureSuccessStatusCode();
+    }
+
+    private async Task StopAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            _factory = null;
+        }
+    }
+}
