@@ -19,12 +19,20 @@ public sealed class Logins(
 {
     public async Task<LoginResponse> LogInAsync(DeviceCaller caller, Credentials? credentials)
     {
-        var provider = ProviderOf(credentials);
-        return await SessionsMetrics.CountResult(
-            SessionsMetrics.Logins, () => LogInAsync(caller, provider, credentials!), SessionsMetrics.Tag("provider", provider));
+        var (grant, refreshToken) = await StartSessionAsync(caller, credentials);
+        return new LoginResponse(
+            grant.UserId, grant.DeviceId, await accessTokens.IssueAsync(grant.UserId, grant.SessionId, grant.DeviceId), refreshToken.ToString());
     }
 
-    private async Task<LoginResponse> LogInAsync(DeviceCaller caller, string provider, Credentials credentials)
+    /// <summary>The login without its access token, for an API that mints its own (the Realm-compatible one).</summary>
+    public async Task<(SessionGrant Grant, RefreshToken RefreshToken)> StartSessionAsync(DeviceCaller caller, Credentials? credentials)
+    {
+        var provider = ProviderOf(credentials);
+        return await SessionsMetrics.CountResult(
+            SessionsMetrics.Logins, () => StartSessionAsync(caller, provider, credentials!), SessionsMetrics.Tag("provider", provider));
+    }
+
+    private async Task<(SessionGrant Grant, RefreshToken RefreshToken)> StartSessionAsync(DeviceCaller caller, string provider, Credentials credentials)
     {
         var device = caller.Device(grains);
         string userId;
@@ -51,11 +59,7 @@ public sealed class Logins(
             ProviderTypes.CustomToken => await user.LoginExternal(request, external!.Identity, external.CopiedClaims),
             _ => await user.Login(request),
         };
-        return new LoginResponse(
-            userId,
-            grant.DeviceId,
-            await accessTokens.IssueAsync(userId, grant.SessionId, grant.DeviceId),
-            new RefreshToken(userId, grant.SessionId, secret).ToString());
+        return (grant, new RefreshToken(userId, grant.SessionId, secret));
     }
 
     /// <summary>Links credentials to the signed-in user (SPEC.md, "Link").</summary>

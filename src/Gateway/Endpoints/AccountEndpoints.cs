@@ -35,7 +35,7 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<Created<RegisterResponse>> Register(
+    internal static async Task<Created<RegisterResponse>> Register(
         RegisterRequest? body, IGrainFactory grains, IOptions<SessionsOptions> options, IEmailSender email)
     {
         Require.Body(body);
@@ -53,17 +53,17 @@ public static class AccountEndpoints
         return TypedResults.Created((string?)null, new RegisterResponse(userId, status));
     }
 
-    private static async Task<NoContent> Confirm(TokenRequest? body, IGrainFactory grains)
+    internal static async Task<NoContent> Confirm(TokenRequest? body, IGrainFactory grains)
     {
         var token = RequireToken(Require.Body(body).Token);
         await grains.GetGrain<IUserGrain>(token.UserId).ConfirmWithToken(token.Hash);
         return TypedResults.NoContent();
     }
 
-    private static Task<Accepted> SendConfirmation(EmailRequest? body, IGrainFactory grains, IEmailSender email) =>
+    internal static Task<Accepted> SendConfirmation(EmailRequest? body, IGrainFactory grains, IEmailSender email) =>
         SendAccountEmail(body, grains, (user, hash) => user.ReissueConfirmation(hash), email.SendConfirmationAsync);
 
-    private static Task<Accepted> SendPasswordReset(EmailRequest? body, IGrainFactory grains, IEmailSender email) =>
+    internal static Task<Accepted> SendPasswordReset(EmailRequest? body, IGrainFactory grains, IEmailSender email) =>
         SendAccountEmail(body, grains, (user, hash) => user.StartPasswordReset(hash), email.SendPasswordResetAsync);
 
     /// <summary>
@@ -86,7 +86,7 @@ public static class AccountEndpoints
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<NoContent> ResetPassword(PasswordResetRequest? body, IGrainFactory grains)
+    internal static async Task<NoContent> ResetPassword(PasswordResetRequest? body, IGrainFactory grains)
     {
         Require.Body(body);
         var token = RequireToken(body.Token);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OrleansSessions.Gateway.Endpoints;
+using OrleansSessions.Gateway.Realm;
 using Scalar.AspNetCore;
 
 namespace OrleansSessions.Gateway.Hosting;
@@ -9,6 +10,7 @@ public static class GatewayPipeline
     /// <summary>Problem responses for every error, then every route of the API.</summary>
     public static WebApplication MapSessionsApi(this WebApplication app)
     {
+        app.UseRealmCors();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
@@ -20,6 +22,7 @@ public static class GatewayPipeline
         app.MapUserEndpoints();
         app.MapAdminEndpoints();
         app.MapTokenEndpoints();
+        app.MapRealmEndpoints();
 
         app.MapSessionsDashboard();
         app.MapOpenApi("/openapi/{documentName}.json");

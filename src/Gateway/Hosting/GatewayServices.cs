@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
 using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Realm;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Hosting;
 using OpenTelemetry.Metrics;
@@ -28,6 +29,7 @@ public static class GatewayServices
         services.Configure<JsonOptions>(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        builder.AddRealmApi();
         services.AddSessionProblems();
         services.AddSessionRateLimits();
 

@@ -25,9 +25,18 @@ public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> 
 
     private SessionsOptions Options => options.Value;
 
-    public async ValueTask<string> IssueAsync(string userId, string sessionId, string deviceId)
+    /// <summary>A token for a session; <paramref name="extraClaims"/> are for clients that read more from it (Realm's).</summary>
+    public async ValueTask<string> IssueAsync(
+        string userId, string sessionId, string deviceId, IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>(extraClaims ?? new Dictionary<string, object>())
+        {
+            [JwtRegisteredClaimNames.Sub] = userId,
+            [JwtRegisteredClaimNames.Sid] = sessionId,
+            ["did"] = deviceId,
+            [JwtRegisteredClaimNames.Jti] = Ids.New(),
+        };
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Options.Issuer,
@@ -36,13 +45,7 @@ public sealed class AccessTokens(SigningKeyRing keys, IOptions<SessionsOptions> 
             NotBefore = now,
             Expires = now + Options.AccessTokenLifetime,
             TokenType = TokenType,
-            Claims = new Dictionary<string, object>
-            {
-                [JwtRegisteredClaimNames.Sub] = userId,
-                [JwtRegisteredClaimNames.Sid] = sessionId,
-                ["did"] = deviceId,
-                [JwtRegisteredClaimNames.Jti] = Ids.New(),
-            },
+            Claims = claims,
             SigningCredentials = new SigningCredentials(await keys.SigningKeyAsync(), SecurityAlgorithms.EcdsaSha256),
         });
     }

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OrleansSessions.Abstractions;
+using OrleansSessions.Gateway.Callers;
+using OrleansSessions.Gateway.Contracts;
+using OrleansSessions.Gateway.Email;
+using OrleansSessions.Gateway.Endpoints;
+using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Grains;
+
+namespace OrleansSessions.Gateway.Realm;
+
+/// <summary>
+/// The Realm-compatible client API: the routes the published realm-web client calls, answered by the same services
+/// and grain calls as /v1, in Realm's shapes (snake_case JSON, Realm error codes). See README, "Coming from Realm".
+/// </summary>
+public static class RealmEndpoints
+{
+    public const string Root = "/api/client/v2.0";
+
+    private static readonly StatusOfCode TokenInBodyIsBadRequest = new(ErrorCodes.InvalidToken, StatusCodes.Status400BadRequest);
+
+    public static IEndpointRouteBuilder MapRealmEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Root).WithTags("Realm-compatible client API");
+
+        var realmApp = api.MapGroup("/app/{appId}").AddEndpointFilter(RequireThisApp);
+        realmApp.MapGet("/location", Location).WithSummary("Where the Realm client sends its requests.");
+        realmApp.MapPost("/auth/providers/{provider}/login", LogIn)
+            .WithSummary("Logs in (anon-user, local-userpass, custom-token) on the client's device, or links with ?link=true.")
+            .RequireRateLimiting(RateLimits.PerAddress);
+
+        var userPass = realmApp.MapGroup("/auth/providers/local-userpass").RequireRateLimiting(RateLimits.PerAddress);
+        userPass.MapPost("/register", Register).WithSummary("Registers an email/password account (201, no body).");
+        userPass.MapPost("/confirm", AccountEndpoints.Confirm).WithMetadata(TokenInBodyIsBadRequest)
+            .WithSummary("Confirms a pending account with the token mailed to it.");
+        userPass.MapPost("/confirm/send", AccountEndpoints.SendConfirmation).WithSummary("Mails a new confirmation token.");
+        userPass.MapPost("/reset/send", AccountEndpoints.SendPasswordReset).WithSummary("Mails a password reset token.");
+        userPass.MapPost("/reset", AccountEndpoints.ResetPassword).WithMetadata(TokenInBodyIsBadRequest)
+            .WithSummary("Sets a new password with a reset token.");
+
+        var auth = api.MapGroup("/auth");
+        auth.MapGet("/profile", GetProfile).WithSummary("The signed-in user's profile, in Realm's shape.");
+        auth.MapPost("/session", Refresh).WithSummary("A new access token for a refresh token (which stays the same).");
+        auth.MapDelete("/session", LogOut).WithSummary("Logs out the session of a refresh token.");
+        auth.MapDelete("/delete", DeleteUser).WithSummary("Deletes the signed-in user's account.");
+
+        api.MapFallback("/{**path}", NotFound).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>A request naming another app than the configured one is answered as an unknown path.</summary>
+    private static ValueTask<object?> RequireThisApp(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var configured = context.HttpContext.RequestServices.GetRequiredService<IOptions<RealmOptions>>().Value.AppId;
+        return configured is not null && Equals(context.HttpContext.GetRouteValue("appId"), configured)
+            ? next(context)
+            : throw AppNotFound();
+    }
+
+    private static RealmLocation Location(HttpRequest request, IOptions<RealmOptions> options)
+    {
+        var hostname = (options.Value.PublicBaseUrl?.ToString() ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+        var secure = hostname.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
+        return new RealmLocation("GLOBAL", "US-VA", hostname, (secure ? "wss" : "ws") + hostname[hostname.IndexOf(':')..]);
+    }
+
+    private static async Task<RealmLoginResponse> LogIn(
+        string provider, bool? link, RealmLoginRequest? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
+        AccessTokens accessTokens)
+    {
+        var credentials = new Credentials(provider, body?.Username, body?.Password, body?.Token);
+        if (link == true)
+        {
+            var caller = new UserCaller(await accessTokens.ValidateAsync(BearerToken.From(http)));
+            await logins.LinkAsync(caller, credentials);
+            var deviceId = caller.Claims.DeviceId;
+            return new RealmLoginResponse(await tokens.IssueAsync(caller.UserId, caller.SessionId, deviceId), null, caller.UserId, deviceId);
+        }
+
+        var (grant, refreshToken) = await devices.LogInAsync(body?.Options?.Device, credentials);
+        return new RealmLoginResponse(
+            await tokens.IssueAsync(grant.UserId, grant.SessionId, grant.DeviceId), refreshToken.ToString(), grant.UserId, grant.DeviceId);
+    }
+
+    /// <summary>/v1's registration; Realm answers it with 201 and no body.</summary>
+    private static async Task<Created> Register(
+        RegisterRequest? body, IGrainFactory grains, IOptions<SessionsOptions> options, IEmailSender email)
+    {
+        await AccountEndpoints.Register(body, grains, options, email);
+        return TypedResults.Created();
+    }
+
+    private static async Task<RealmProfile> GetProfile(UserCaller caller, IGrainFactory grains, IOptions<RealmOptions> options) =>
+        RealmProfile.From(await caller.User(grains).GetProfile(caller.SessionId), options.Value.AppId!);
+
+    /// <summary>
+    /// A new access token; the refresh token is not rotated (its successor is itself), since realm-web keeps using the
+    /// one it got at login and a rotated-away token would end the session once its reuse grace had passed.
+    /// </summary>
+    private static async Task<RealmSessionResponse> Refresh(RefreshCaller caller, IGrainFactory grains, RealmTokens tokens)
+    {
+        var grant = await SessionsMetrics.CountResult(
+            SessionsMetrics.Refreshes, () => caller.User(grains).Refresh(caller.Token.SessionId, caller.Token.Hash, caller.Token.Hash));
+        return new RealmSessionResponse(await tokens.IssueAsync(grant.UserId, grant.SessionId, grant.DeviceId));
+    }
+
+    private static async Task<NoContent> LogOut(RefreshCaller caller, IGrainFactory grains)
+    {
+        await caller.User(grains).LogoutWithRefreshToken(caller.Token.SessionId, caller.Token.Hash);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> DeleteUser(UserCaller caller, IGrainFactory grains)
+    {
+        await caller.User(grains).DeleteSelf(caller.SessionId);
+        return TypedResults.NoContent();
+    }
+
+    private static IResult NotFound() => throw AppNotFound();
+
+    private static SessionsException AppNotFound() => new(ErrorCodes.NotFound, "app not found, or no such route");
+}

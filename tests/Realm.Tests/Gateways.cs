@@ -1,0 +1,28 @@
+namespace OrleansSessions.Realm.Tests;
+
+// The gateway configurations the tests run against, each shared by the collection of the same name.
+
+/// <summary>Every default, with the Realm API on.</summary>
+public sealed class DefaultRealmGateway : RealmGateway;
+
+/// <summary>Access tokens that live two seconds, so a realm-web client meets an expired one.</summary>
+public sealed class ShortTokenRealmGateway : RealmGateway
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:AccessTokenLifetime"] = "00:00:02",
+        ["Sessions:ClockLeeway"] = "00:00:00",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class DefaultRealmGatewayCollection : ICollectionFixture<DefaultRealmGateway>, ICollectionFixture<RealmClient>
+{
+    public const string Name = "default realm gateway";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ShortTokenRealmGatewayCollection : ICollectionFixture<ShortTokenRealmGateway>, ICollectionFixture<RealmClient>
+{
+    public const string Name = "short-token realm gateway";
+}
