@@ -5,13 +5,17 @@ namespace OrleansSessions.Realm.Tests;
 /// <summary>Every default, with the Realm API on.</summary>
 public sealed class DefaultRealmGateway : RealmGateway;
 
-/// <summary>Access tokens that live two seconds, so a realm-web client meets an expired one.</summary>
+/// <summary>
+/// Access tokens that live two seconds, so a realm-web client meets an expired one; no reuse grace for a rotated refresh
+/// token, so a client that refreshed twice with one token would be signed out if the Realm API rotated it.
+/// </summary>
 public sealed class ShortTokenRealmGateway : RealmGateway
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Sessions:AccessTokenLifetime"] = "00:00:02",
         ["Sessions:ClockLeeway"] = "00:00:00",
+        ["Sessions:RefreshTokenReuseGrace"] = "00:00:00",
     };
 }
 
