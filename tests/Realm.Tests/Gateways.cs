@@ -19,6 +19,15 @@ public sealed class ShortTokenRealmGateway : RealmGateway
     };
 }
 
+/// <summary>Email confirmation required, so that the confirmation routes have something to confirm.</summary>
+public sealed class ConfirmingRealmGateway : RealmGateway
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:RequireEmailConfirmation"] = "true",
+    };
+}
+
 [CollectionDefinition(Name)]
 public sealed class DefaultRealmGatewayCollection : ICollectionFixture<DefaultRealmGateway>, ICollectionFixture<RealmClient>
 {
@@ -29,4 +38,10 @@ public sealed class DefaultRealmGatewayCollection : ICollectionFixture<DefaultRe
 public sealed class ShortTokenRealmGatewayCollection : ICollectionFixture<ShortTokenRealmGateway>, ICollectionFixture<RealmClient>
 {
     public const string Name = "short-token realm gateway";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConfirmingRealmGatewayCollection : ICollectionFixture<ConfirmingRealmGateway>
+{
+    public const string Name = "confirming realm gateway";
 }

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrleansSessions.Gateway.Email;
 using OrleansSessions.TestSupport;
 
 namespace OrleansSessions.Realm.Tests;
@@ -28,6 +30,10 @@ public abstract class RealmGateway : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     public RealmGatewayLog Log { get; } = new();
+
+    public RealmMailbox Mailbox { get; }
+
+    protected RealmGateway() => Mailbox = new RealmMailbox(NoteSecret);
 
     /// <summary>Settings beyond the admin key, the app id, the allowed origin and the ports.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
@@ -66,6 +72,7 @@ public abstract class RealmGateway : IAsyncLifetime
             }
 
             web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log).AddFilter<RealmGatewayLog>(null, LogLevel.Trace));
+            web.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Mailbox));
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
