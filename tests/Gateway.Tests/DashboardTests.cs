@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using OrleansSessions.Gateway.Hosting;
-using OrleansSessions.TestSupport;
 
 namespace OrleansSessions.Gateway.Tests;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Tokens;
 
-namespace OrleansSessions.Gateway.Tests;
+namespace OrleansSessions.TestSupport;
 
 /// <summary>An email sender that keeps the last token mailed to each address, and notes each as a secret.</summary>
 public sealed class CapturedEmails(Action<string> noteSecret) : IEmailSender

@@ -9,9 +9,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansSessions.Gateway.Email;
-using OrleansSessions.TestSupport;
+using Xunit;
 
-namespace OrleansSessions.Gateway.Tests;
+namespace OrleansSessions.TestSupport;
 
 /// <summary>
 /// The real gateway (embedded mode: a co-hosted silo with in-memory storage) on Kestrel on a loopback port, reached
@@ -56,10 +56,16 @@ public abstract class GatewayHost : IAsyncLifetime
         }
     }
 
-    /// <summary>A client of this gateway that notes every secret it sends or receives; <paramref name="outer"/> sees each request first.</summary>
-    public HttpClient NewHttpClient(DelegatingHandler? outer = null)
+    /// <summary>
+    /// A client of this gateway that notes every secret it sends or receives; <paramref name="outer"/> sees each
+    /// request first. It follows redirects unless told not to.
+    /// </summary>
+    public HttpClient NewHttpClient(DelegatingHandler? outer = null, bool followRedirects = true)
     {
-        HttpMessageHandler handler = new SecretRecorder(this) { InnerHandler = new SocketsHttpHandler() };
+        HttpMessageHandler handler = new SecretRecorder(this)
+        {
+            InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = followRedirects },
+        };
         if (outer is not null)
         {
             outer.InnerHandler = handler;
@@ -68,8 +74,6 @@ public abstract class GatewayHost : IAsyncLifetime
 
         return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
-
-    public Api NewApi() => new(NewHttpClient());
 
     public virtual async Task InitializeAsync()
     {

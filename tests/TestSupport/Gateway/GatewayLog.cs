@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace OrleansSessions.Gateway.Tests;
+namespace OrleansSessions.TestSupport;
 
 /// <summary>Every log line of a gateway, at every level, with its structured values and exception.</summary>
 public sealed class GatewayLog : ILoggerProvider

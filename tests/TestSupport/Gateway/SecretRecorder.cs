@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OrleansSessions.Gateway.Tests;
+namespace OrleansSessions.TestSupport;
 
 /// <summary>
 /// Notes, on its way through, every secret a test's client sends or receives: bearer credentials, the passwords and
