@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
 namespace OrleansSessions.Realm.Tests;
 
 // The gateway configurations the tests run against, each shared by the collection of the same name.
@@ -28,6 +32,41 @@ public sealed class ConfirmingRealmGateway : RealmGateway
     };
 }
 
+/// <summary>The custom-token provider on, trusting an issuer whose RSA key the test holds.</summary>
+public sealed class CustomTokenRealmGateway : RealmGateway
+{
+    public const string Issuer = "https://issuer.example";
+    public const string Audience = "realm-tests";
+
+    public RSA IssuerKey { get; } = RSA.Create(2048);
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:CustomToken:Issuer"] = Issuer,
+        ["Sessions:CustomToken:Audience"] = Audience,
+        ["Sessions:CustomToken:PublicKeyPem"] = IssuerKey.ExportSubjectPublicKeyInfoPem(),
+        ["Sessions:CustomToken:CopiedClaims"] = "name",
+    };
+
+    /// <summary>A token of the issuer for <paramref name="subject"/>, noted as a secret.</summary>
+    public string Token(string subject, string name)
+    {
+        var now = DateTime.UtcNow;
+        var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(5),
+            Claims = new Dictionary<string, object> { ["sub"] = subject, ["name"] = name },
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(IssuerKey), SecurityAlgorithms.RsaSha256),
+        });
+        NoteSecret(token);
+        return token;
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class DefaultRealmGatewayCollection : ICollectionFixture<DefaultRealmGateway>, ICollectionFixture<RealmClient>
 {
@@ -44,4 +83,10 @@ public sealed class ShortTokenRealmGatewayCollection : ICollectionFixture<ShortT
 public sealed class ConfirmingRealmGatewayCollection : ICollectionFixture<ConfirmingRealmGateway>
 {
     public const string Name = "confirming realm gateway";
+}
+
+[CollectionDefinition(Name)]
+public sealed class CustomTokenRealmGatewayCollection : ICollectionFixture<CustomTokenRealmGateway>, ICollectionFixture<RealmClient>
+{
+    public const string Name = "custom-token realm gateway";
 }

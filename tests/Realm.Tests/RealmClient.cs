@@ -14,18 +14,21 @@ public sealed class RealmClient
     private static readonly Lazy<Task> Installed = new(() =>
         RecordedProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], Folder, TimeSpan.FromMinutes(5)));
 
-    /// <summary>Runs <c>flows/{script}.mjs</c>; fails with the script's output unless it exits with 0.</summary>
-    public async Task<string> RunAsync(RealmGateway gateway, string script, TimeSpan? timeout = null)
+    /// <summary>
+    /// Runs <c>flows/{script}.mjs &lt;baseUrl&gt; &lt;appId&gt; &lt;adminKey&gt; [arguments]</c>; fails with the script's output
+    /// unless it exits with 0 within a minute.
+    /// </summary>
+    public async Task<string> RunAsync(RealmGateway gateway, string script, params string[] arguments)
     {
         await Installed.Value;
         await using var node = RecordedProcess.Start(
             "node",
-            [Path.Combine("flows", script + ".mjs"), gateway.BaseAddress.ToString().TrimEnd('/'), RealmGateway.AppId, RealmGateway.AdminKey],
+            [Path.Combine("flows", script + ".mjs"), gateway.BaseAddress.ToString().TrimEnd('/'), RealmGateway.AppId, RealmGateway.AdminKey, .. arguments],
             Folder);
         int exitCode;
         try
         {
-            exitCode = await node.ExitCodeAsync(timeout ?? TimeSpan.FromSeconds(60));
+            exitCode = await node.ExitCodeAsync(TimeSpan.FromSeconds(60));
         }
         catch (OperationCanceledException)
         {

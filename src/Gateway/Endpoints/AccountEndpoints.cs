@@ -13,7 +13,8 @@ namespace OrleansSessions.Gateway.Endpoints;
 /// <summary>The email/password provider's account routes: register, confirm, and reset a password.</summary>
 public static class AccountEndpoints
 {
-    private static readonly StatusOfCode TokenInBodyIsBadRequest = new(ErrorCodes.InvalidToken, StatusCodes.Status400BadRequest);
+    /// <summary>A bad token in a body is a bad request here, not an unauthenticated one (also on the Realm API's routes).</summary>
+    internal static readonly StatusOfCode TokenInBodyIsBadRequest = new(ErrorCodes.InvalidToken, StatusCodes.Status400BadRequest);
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {

@@ -5,7 +5,6 @@ using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Endpoints;
-using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Grains;
 
@@ -19,8 +18,6 @@ public static class RealmEndpoints
 {
     public const string Root = "/api/client/v2.0";
 
-    private static readonly StatusOfCode TokenInBodyIsBadRequest = new(ErrorCodes.InvalidToken, StatusCodes.Status400BadRequest);
-
     public static IEndpointRouteBuilder MapRealmEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Root).WithTags("Realm-compatible client API");
@@ -33,11 +30,11 @@ public static class RealmEndpoints
 
         var userPass = realmApp.MapGroup("/auth/providers/local-userpass").RequireRateLimiting(RateLimits.PerAddress);
         userPass.MapPost("/register", Register).WithSummary("Registers an email/password account (201, no body).");
-        userPass.MapPost("/confirm", AccountEndpoints.Confirm).WithMetadata(TokenInBodyIsBadRequest)
+        userPass.MapPost("/confirm", AccountEndpoints.Confirm).WithMetadata(AccountEndpoints.TokenInBodyIsBadRequest)
             .WithSummary("Confirms a pending account with the token mailed to it.");
         userPass.MapPost("/confirm/send", AccountEndpoints.SendConfirmation).WithSummary("Mails a new confirmation token.");
         userPass.MapPost("/reset/send", AccountEndpoints.SendPasswordReset).WithSummary("Mails a password reset token.");
-        userPass.MapPost("/reset", AccountEndpoints.ResetPassword).WithMetadata(TokenInBodyIsBadRequest)
+        userPass.MapPost("/reset", AccountEndpoints.ResetPassword).WithMetadata(AccountEndpoints.TokenInBodyIsBadRequest)
             .WithSummary("Sets a new password with a reset token.");
 
         var auth = api.MapGroup("/auth");
