@@ -15,7 +15,7 @@ public sealed class DefaultRealmGateway : RealmGateway;
 /// </summary>
 public sealed class ShortTokenRealmGateway : RealmGateway
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    protected override IReadOnlyDictionary<string, string> MoreSettings => new Dictionary<string, string>
     {
         ["Sessions:AccessTokenLifetime"] = "00:00:02",
         ["Sessions:ClockLeeway"] = "00:00:00",
@@ -26,7 +26,7 @@ public sealed class ShortTokenRealmGateway : RealmGateway
 /// <summary>Email confirmation required, so that the confirmation routes have something to confirm.</summary>
 public sealed class ConfirmingRealmGateway : RealmGateway
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    protected override IReadOnlyDictionary<string, string> MoreSettings => new Dictionary<string, string>
     {
         ["Sessions:RequireEmailConfirmation"] = "true",
     };
@@ -40,7 +40,7 @@ public sealed class CustomTokenRealmGateway : RealmGateway
 
     public RSA IssuerKey { get; } = RSA.Create(2048);
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    protected override IReadOnlyDictionary<string, string> MoreSettings => new Dictionary<string, string>
     {
         ["Sessions:CustomToken:Issuer"] = Issuer,
         ["Sessions:CustomToken:Audience"] = Audience,

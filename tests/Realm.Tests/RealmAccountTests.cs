@@ -13,7 +13,7 @@ public sealed class RealmAccountTests(ConfirmingRealmGateway gateway)
     [Fact]
     public async Task A_pending_user_confirms_then_resets_its_password()
     {
-        using var http = gateway.NewClient();
+        using var http = gateway.NewHttpClient();
         var email = $"realm-{Guid.NewGuid():N}@example.com";
         var password = $"pw-{Guid.NewGuid():N}";
         var newPassword = $"pw-{Guid.NewGuid():N}";
@@ -23,13 +23,13 @@ public sealed class RealmAccountTests(ConfirmingRealmGateway gateway)
         Assert.Equal("AuthError", await ErrorCodeOf(await LogIn(http, email, password), HttpStatusCode.Unauthorized));
 
         Assert.True((await http.PostAsJsonAsync($"{UserPass}/confirm/send", new { email })).IsSuccessStatusCode);
-        var confirm = await http.PostAsJsonAsync($"{UserPass}/confirm", new { token = gateway.Mailbox.ConfirmationTokenOf(email), tokenId = "unused" });
+        var confirm = await http.PostAsJsonAsync($"{UserPass}/confirm", new { token = gateway.Emails.ConfirmationTokenOf(email), tokenId = "unused" });
         Assert.True(confirm.IsSuccessStatusCode, $"confirm: {confirm.StatusCode}");
         Assert.Equal(HttpStatusCode.OK, (await LogIn(http, email, password)).StatusCode);
 
         Assert.True((await http.PostAsJsonAsync($"{UserPass}/reset/send", new { email })).IsSuccessStatusCode);
         var reset = await http.PostAsJsonAsync(
-            $"{UserPass}/reset", new { token = gateway.Mailbox.ResetTokenOf(email), tokenId = "unused", password = newPassword });
+            $"{UserPass}/reset", new { token = gateway.Emails.ResetTokenOf(email), tokenId = "unused", password = newPassword });
         Assert.True(reset.IsSuccessStatusCode, $"reset: {reset.StatusCode}");
         Assert.Equal("InvalidPassword", await ErrorCodeOf(await LogIn(http, email, password), HttpStatusCode.Unauthorized));
         Assert.Equal(HttpStatusCode.OK, (await LogIn(http, email, newPassword)).StatusCode);

@@ -23,7 +23,7 @@ public sealed class RealmClient
         await Installed.Value;
         await using var node = RecordedProcess.Start(
             "node",
-            [Path.Combine("flows", script + ".mjs"), gateway.BaseAddress.ToString().TrimEnd('/'), RealmGateway.AppId, RealmGateway.AdminKey, .. arguments],
+            [Path.Combine("flows", script + ".mjs"), gateway.BaseAddress.ToString().TrimEnd('/'), RealmGateway.AppId, GatewayHost.AdminKey, .. arguments],
             Folder);
         int exitCode;
         try
