@@ -45,4 +45,17 @@ public static class ClusterPreflight
                 exception);
         }
     }
+
+    /// <summary>Kubernetes hosting names the silo after its pod and watches its namespace: both must be given.</summary>
+    public static void CheckKubernetesPod(ClusterSettings cluster)
+    {
+        string[] missing = [.. new[] { "POD_NAME", "POD_NAMESPACE" }.Where(v => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(v)))];
+        if (cluster.KubernetesHosting && missing.Length > 0)
+        {
+            throw new StartupException(
+                "Cluster:KubernetesHosting",
+                $"Kubernetes hosting is on, and the pod's {string.Join(" and ", missing)} environment variables are not set "
+                + "(give them from the downward API, or turn the setting off outside Kubernetes).");
+        }
+    }
 }

@@ -32,6 +32,13 @@ public sealed class ClusterSettings
     /// <summary>The address a silo advertises to the others (default: loopback, for a one-machine cluster).</summary>
     public string? AdvertisedIPAddress { get; set; }
 
+    /// <summary>
+    /// Orleans's Kubernetes hosting on a silo (<c>Cluster__KubernetesHosting</c>): silo name from the pod, pod
+    /// labels, and the cleanup of membership entries whose pods are gone. Needs the pod's <c>POD_NAME</c> and
+    /// <c>POD_NAMESPACE</c> (downward API) and a role to read and label pods (deploy/kubernetes/silo.yaml).
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
+
     public bool IsClustered => !string.IsNullOrWhiteSpace(Redis);
 
     /// <summary>The storage connection string a clustered silo cannot do without.</summary>

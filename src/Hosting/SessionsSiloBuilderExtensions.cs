@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
+using Orleans.Hosting.Kubernetes;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using OrleansSessions.Grains;
@@ -34,6 +35,11 @@ public static class SessionsSiloBuilderExtensions
         }
 
         var storage = cluster.RequiredTableStorage;
+        if (cluster.KubernetesHosting)
+        {
+            silo.UseKubernetesHosting();
+        }
+
         return silo
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .ConfigureEndpoints(

@@ -9,6 +9,7 @@ return await StartupFailure.RunAsync(async () =>
     var cluster = ClusterSettings.From(builder.Configuration);
     if (cluster.IsClustered)
     {
+        ClusterPreflight.CheckKubernetesPod(cluster);
         await ClusterPreflight.CheckRedisAsync(cluster);
         await ClusterPreflight.CheckTableStorageAsync(cluster);
     }

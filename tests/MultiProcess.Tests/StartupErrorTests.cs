@@ -15,6 +15,7 @@ public sealed class StartupErrorTests
         { "Gateway", "Sessions__RefreshTokenLifetime", "00:01:00", "Sessions:RefreshTokenLifetime must be from 30 minutes to 180 days." },
         { "Silo", "Sessions__Lockout__MaxFailures", "0", "Sessions:Lockout:MaxFailures must be at least 1." },
         { "Silo", "Cluster__Redis", "127.0.0.1:1", "Check the setting Cluster:Redis (environment variable Cluster__Redis)." },
+        { "Silo", "Cluster__KubernetesHosting", "true", "POD_NAME and POD_NAMESPACE environment variables are not set" },
     };
 
     [Theory]
@@ -31,7 +32,11 @@ public sealed class StartupErrorTests
             ["Cluster__SiloPort"] = FreePort.Next().ToString(),
             ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
         };
-        if (name != "Cluster__Redis")
+        if (name == "Cluster__KubernetesHosting")
+        {
+            settings["Cluster__Redis"] = "127.0.0.1:1";
+        }
+        else if (name != "Cluster__Redis")
         {
             settings.Remove("Cluster__AzureTableStorage");
         }
