@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
 using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Providers;
 using OrleansSessions.Gateway.Realm;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Hosting;
@@ -30,6 +31,7 @@ public static class GatewayServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.AddRealmApi();
+        builder.AddSignInProviders();
         services.AddSessionProblems();
         services.AddSessionRateLimits();
 
