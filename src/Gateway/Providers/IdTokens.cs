@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Users;
+using OrleansSessions.Gateway.Settings;
 using OrleansSessions.Gateway.Tokens;
 
 namespace OrleansSessions.Gateway.Providers;
