@@ -9,11 +9,16 @@ using Orleans.Hosting.Kubernetes;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using OrleansSessions.Grains;
+using OrleansSessions.Grains.UserDirectory;
+using OrleansSessions.Hosting.UserDirectory;
 
 namespace OrleansSessions.Hosting;
 
 public static class SessionsSiloBuilderExtensions
 {
+    /// <summary>The embedded mode's user directory: SQLite in this process's memory, as its grain state.</summary>
+    private const string EmbeddedDirectory = "Data Source=:memory:";
+
     /// <summary>
     /// A silo of the session tier: with <c>Cluster:Redis</c> set, Redis membership and Azure Table storage for every
     /// grain's state; without it, a single localhost silo keeping state in this process (<see cref="InProcessGrainStorage"/>). A silo that advertises a loopback
@@ -31,6 +36,7 @@ public static class SessionsSiloBuilderExtensions
         {
             silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) =>
                 ActivatorUtilities.CreateInstance<InProcessGrainStorage>(provider));
+            silo.Services.AddSingleton<IUserDirectory>(_ => new SqliteUserDirectory(EmbeddedDirectory));
             return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
         }
 
@@ -40,6 +46,8 @@ public static class SessionsSiloBuilderExtensions
             silo.UseKubernetesHosting();
         }
 
+        silo.Services.AddSingleton<IUserDirectory>(_ =>
+            new AzureTableUserDirectory(new TableServiceClient(storage).GetTableClient(cluster.DirectoryTableName)));
         return silo
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .ConfigureEndpoints(

@@ -11,6 +11,7 @@ using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Gateway.UserDirectory;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
@@ -20,8 +21,10 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/v1/admin").WithTags("Admin");
-        admin.MapGet("/users", FindByEmail).WithSummary("The user of an email address.")
+        admin.MapGet("/users", FindOrList)
+            .WithSummary("With email: the user of that address. Without: a page of users (ADMIN.md: status, type, provider, q, limit, cursor).")
             .Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.ValidationFailed, ErrorCodes.UserNotFound);
+        admin.MapDirectoryEndpoints();
 
         var user = admin.MapGroup("/users/{userId}");
         user.MapGet("/", GetUser).WithSummary("A user, its sessions and its devices.")
@@ -52,11 +55,17 @@ public static class AdminEndpoints
         return app;
     }
 
-    private static async Task<AdminUserResponse> FindByEmail(AdminCaller _, string? email, IGrainFactory grains)
+    private static async Task<Results<Ok<AdminUserResponse>, Ok<UserListResponse>>> FindOrList(
+        AdminCaller _, HttpRequest request, IGrainFactory grains, UserCursors cursors)
     {
+        if (!request.Query.TryGetValue("email", out var email))
+        {
+            return TypedResults.Ok(await DirectoryEndpoints.List(request, grains, cursors));
+        }
+
         var address = EmailAddress.Normalize(Require.Field(email, "email"));
         var userId = await grains.GetGrain<IIdentityGrain>(address).FindUser() ?? throw UserNotFound();
-        return AdminUserResponse.From(await grains.GetGrain<IUserGrain>(userId).GetAdminView());
+        return TypedResults.Ok(AdminUserResponse.From(await grains.GetGrain<IUserGrain>(userId).GetAdminView()));
     }
 
     private static async Task<AdminUserResponse> GetUser(AdminCaller _, string userId, IGrainFactory grains) =>
