@@ -14,7 +14,7 @@ public static class GatewayPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
-        app.UseAccountSwitcherPage();
+        app.UseWebPages();
 
         app.MapDeviceEndpoints();
         app.MapDeviceEventEndpoints();
