@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Abstractions.UserDirectory;
 using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.UserDirectory;
 

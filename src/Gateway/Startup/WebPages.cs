@@ -1,4 +1,4 @@
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 /// <summary>
 /// The gateway's own web pages, static files of wwwroot: the account-switcher page under <c>/app/</c> and the admin
