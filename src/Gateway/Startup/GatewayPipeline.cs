@@ -14,6 +14,7 @@ public static class GatewayPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseAccountSwitcherPage();
 
         app.MapDeviceEndpoints();

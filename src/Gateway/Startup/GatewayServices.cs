@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
 using OrleansSessions.Gateway.Problems;
@@ -17,7 +19,7 @@ namespace OrleansSessions.Gateway.Startup;
 
 public static class GatewayServices
 {
-    /// <summary>Adds the API: options validated at start, JSON, problem details, tokens, OpenAPI, health checks.</summary>
+    /// <summary>Adds the API: options validated at start, JSON, problem details, the admin key, tokens, OpenAPI, health checks.</summary>
     public static WebApplicationBuilder AddSessionsApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -35,6 +37,9 @@ public static class GatewayServices
         builder.AddRealmApi();
         services.AddSessionProblems();
         services.AddSessionRateLimits();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(AdminKeyAuthentication.PolicyName, policy =>
+            policy.AddAuthenticationSchemes(AdminKeyAuthentication.SchemeName).RequireAuthenticatedUser());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeyRing>();
