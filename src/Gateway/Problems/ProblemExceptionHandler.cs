@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Gateway.Failover;
+using OrleansSessions.Gateway.Limits;
 
 namespace OrleansSessions.Gateway.Problems;
 

@@ -5,7 +5,7 @@ using Orleans.Storage;
 using OrleansSessions.Grains;
 using OrleansSessions.Hosting;
 
-namespace OrleansSessions.Cluster.Tests;
+namespace OrleansSessions.Hosting.Tests;
 
 /// <summary>The embedded mode's storage keeps the concurrency contract of a real store.</summary>
 public sealed class InProcessGrainStorageTests : IDisposable

@@ -4,7 +4,7 @@ using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Gateway.Realm;
 using Scalar.AspNetCore;
 
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 public static class GatewayPipeline
 {

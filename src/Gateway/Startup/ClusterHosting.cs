@@ -1,7 +1,7 @@
 using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Hosting;
 
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 public static class ClusterHosting
 {
