@@ -41,6 +41,7 @@ public static class SessionsSiloBuilderExtensions
         }
 
         return silo
+            .UseFastFailureDetection(configuration)
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .ConfigureEndpoints(
                 cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort,

@@ -1,3 +1,4 @@
+using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Hosting;
 
 namespace OrleansSessions.Gateway.Startup;
@@ -16,7 +17,7 @@ public static class ClusterHosting
         if (cluster.IsClustered)
         {
             await ClusterPreflight.CheckRedisAsync(cluster);
-            builder.UseOrleansClient(client => client.UseSessionsCluster(builder.Configuration, cluster));
+            builder.UseOrleansClient(client => client.UseSessionsCluster(builder.Configuration, cluster).UseFailover());
             builder.Services.AddSingleton<IClientConnectionRetryFilter, KeepConnecting>();
             builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
             return builder;

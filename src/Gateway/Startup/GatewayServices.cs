@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
+using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Realm;
 using OrleansSessions.Gateway.Tokens;
@@ -25,6 +26,10 @@ public static class GatewayServices
         var services = builder.Services;
         services.AddOptions<SessionsOptions>()
             .Bind(builder.Configuration.GetSection(SessionsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<FailoverOptions>()
+            .Bind(builder.Configuration.GetSection(FailoverOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var maxBody = builder.Configuration.GetSection(SessionsOptions.Section)
