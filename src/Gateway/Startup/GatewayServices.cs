@@ -7,6 +7,7 @@ using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
 using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Providers;
 using OrleansSessions.Gateway.Realm;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Hosting;
@@ -40,6 +41,7 @@ public static class GatewayServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.AddRealmApi();
+        builder.AddSignInProviders();
         services.AddSessionProblems();
         services.AddSessionRateLimits();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);
