@@ -5,9 +5,9 @@ namespace OrleansSessions.Gateway.Hosting;
 public static class ClusterHosting
 {
     /// <summary>
-    /// Joins the session cluster: as an Orleans client when <c>Cluster:Redis</c> is set, otherwise by hosting the
-    /// grains in this process (the embedded default: localhost clustering and in-memory storage, with the silo's
-    /// ports settable as <c>Embedded__SiloPort</c> and <c>Embedded__GatewayPort</c>).
+    /// Joins the session cluster: as an Orleans client when it is clustered (a membership is set), otherwise by
+    /// hosting the grains in this process (the embedded default: localhost clustering and the embedded storage, with
+    /// the silo's ports settable as <c>Embedded__SiloPort</c> and <c>Embedded__GatewayPort</c>).
     /// </summary>
     public static async Task<WebApplicationBuilder> AddSessionsClusterAsync(this WebApplicationBuilder builder)
     {
@@ -15,7 +15,9 @@ public static class ClusterHosting
         builder.Services.AddSingleton(cluster);
         if (cluster.IsClustered)
         {
-            await ClusterPreflight.CheckRedisAsync(cluster);
+            await (cluster.ChosenMembership == ClusterMembership.Redis
+                ? ClusterPreflight.CheckRedisAsync(cluster)
+                : ClusterPreflight.CheckTableStorageAsync(cluster));
             builder.UseOrleansClient(client => client.UseSessionsCluster(builder.Configuration, cluster));
             builder.Services.AddSingleton<IClientConnectionRetryFilter, KeepConnecting>();
             builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
