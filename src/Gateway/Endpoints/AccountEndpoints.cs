@@ -7,6 +7,9 @@ using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Gateway.Accounts;
+using OrleansSessions.Gateway.Limits;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Endpoints;
 

@@ -11,6 +11,7 @@ using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Endpoints;
 

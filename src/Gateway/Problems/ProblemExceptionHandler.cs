@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using OrleansSessions.Abstractions;
+using OrleansSessions.Gateway.Limits;
 
 namespace OrleansSessions.Gateway.Problems;
 

@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Users;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Tokens;
 

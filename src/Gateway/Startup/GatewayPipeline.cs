@@ -3,7 +3,7 @@ using OrleansSessions.Gateway.Endpoints;
 using OrleansSessions.Gateway.Realm;
 using Scalar.AspNetCore;
 
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 public static class GatewayPipeline
 {

@@ -7,8 +7,9 @@ using OrleansSessions.Grains;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Gateway.Settings;
 
-namespace OrleansSessions.Gateway;
+namespace OrleansSessions.Gateway.Accounts;
 
 /// <summary>
 /// A login on a device, from credentials to tokens: the device token first, then the credentials, then a new

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Abstractions;
+using OrleansSessions.Gateway.Settings;
 
-namespace OrleansSessions.Gateway;
+namespace OrleansSessions.Gateway.Limits;
 
 /// <summary>Per-client-address rate limiting (ASP.NET Core's), answered with a 429 problem and Retry-After.</summary>
 public static class RateLimits

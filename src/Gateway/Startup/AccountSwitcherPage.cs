@@ -1,4 +1,4 @@
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 /// <summary>
 /// The account-switcher page: the static files of wwwroot/app served under <c>/app/</c> (<c>/app</c> redirects

@@ -1,4 +1,4 @@
-namespace OrleansSessions.Gateway;
+namespace OrleansSessions.Gateway.Tokens;
 
 /// <summary>
 /// The <c>custom-token</c> provider (<c>Sessions:CustomToken</c>): JWTs from an external issuer, checked against

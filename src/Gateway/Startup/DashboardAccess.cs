@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Hosting;
+using OrleansSessions.Gateway.Settings;
 
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 /// <summary>
 /// The Orleans Dashboard at <c>Sessions:Dashboard:Path</c>, when enabled, and never open to the world: a request

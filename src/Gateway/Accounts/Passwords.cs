@@ -1,6 +1,6 @@
 using OrleansSessions.Abstractions;
 
-namespace OrleansSessions.Gateway;
+namespace OrleansSessions.Gateway.Accounts;
 
 /// <summary>The password rule: 6 to 128 characters (SPEC.md).</summary>
 public static class Passwords

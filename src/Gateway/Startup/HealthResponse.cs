@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 /// <summary>A health answer that says which check failed: <c>{"status", "checks": [{"name","status","description"}]}</c>.</summary>
 public static class HealthResponse

@@ -9,8 +9,11 @@ using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using OrleansSessions.Gateway.Accounts;
+using OrleansSessions.Gateway.Limits;
+using OrleansSessions.Gateway.Settings;
 
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 public static class GatewayServices
 {

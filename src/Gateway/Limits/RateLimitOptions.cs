@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OrleansSessions.Gateway;
+namespace OrleansSessions.Gateway.Limits;
 
 /// <summary>
 /// The per-client-address limit (<c>Sessions:RateLimits</c>): a token bucket refilled every second. The default

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OrleansSessions.Hosting;
 
-namespace OrleansSessions.Cluster.Tests;
+namespace OrleansSessions.Hosting.Tests;
 
 /// <summary>
 /// With <c>Cluster__KubernetesHosting</c>, a silo takes its name from its pod, and keeps the address and ids its

@@ -1,6 +1,6 @@
 using OrleansSessions.Hosting;
 
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 public static class ClusterHosting
 {

@@ -1,4 +1,4 @@
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 /// <summary>
 /// A gateway keeps trying to reach its cluster instead of giving up: it starts before the silos if it must, serves

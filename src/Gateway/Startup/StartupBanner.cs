@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Hosting;
 using OrleansSessions.Hosting.Embedded;
+using OrleansSessions.Gateway.Settings;
 
-namespace OrleansSessions.Gateway.Hosting;
+namespace OrleansSessions.Gateway.Startup;
 
 /// <summary>Says, once the gateway listens, where it listens, in which mode, and how the admin key is set.</summary>
 public sealed partial class StartupBanner(

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using OrleansSessions.Gateway.Limits;
+using OrleansSessions.Gateway.Tokens;
 
-namespace OrleansSessions.Gateway;
+namespace OrleansSessions.Gateway.Settings;
 
 /// <summary>
 /// The gateway's settings (configuration section <c>Sessions</c>; API.md lists the keys). The session policy the
