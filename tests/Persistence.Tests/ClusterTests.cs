@@ -3,7 +3,7 @@ using Orleans.TestingHost;
 using Xunit;
 using OrleansSessions.TestSupport;
 
-namespace OrleansSessions.Persistence.AzureTable.Tests;
+namespace OrleansSessions.Persistence.Tests;
 
 /// <summary>The provider as the default grain storage of a real two-silo cluster.</summary>
 [Collection(AzuriteCollection.Name)]

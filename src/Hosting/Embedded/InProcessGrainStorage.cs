@@ -3,10 +3,10 @@ using System.Globalization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
-namespace OrleansSessions.Hosting;
+namespace OrleansSessions.Hosting.Embedded;
 
 /// <summary>
-/// The embedded mode's grain storage: every grain's state as the bytes of the silo's grain storage serializer, in
+/// The embedded mode's throwaway grain storage (<c>Embedded__Storage=memory</c>): every grain's state as the bytes of the silo's grain storage serializer, in
 /// this process's memory, with a new ETag per write. It keeps the contract of a real store (ETag conflicts raise
 /// <see cref="InconsistentStateException"/>, state goes through the same serializer as in a cluster), one compact
 /// copy per grain, and no grain call per write, where Orleans's MemoryGrainStorage keeps object copies in storage

@@ -1,4 +1,4 @@
-namespace OrleansSessions.Persistence.AzureTable.Tests;
+namespace OrleansSessions.Persistence.Tests;
 
 /// <summary>The grain state the storage tests write; serializable as JSON and with Orleans's own serializer.</summary>
 [GenerateSerializer]

@@ -1,7 +1,7 @@
 using Xunit;
 using OrleansSessions.TestSupport;
 
-namespace OrleansSessions.Persistence.AzureTable.Tests;
+namespace OrleansSessions.Persistence.Tests;
 
 /// <summary>The tests that share one Azurite table service.</summary>
 [CollectionDefinition(Name)]

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace OrleansSessions.Persistence.AzureTable.Tests;
+namespace OrleansSessions.Persistence.Tests;
 
 /// <summary>A grain-state object, as a grain's <c>IPersistentState</c> holds one, for calling the provider directly.</summary>
 public sealed class TestGrainState : IGrainState<TestState>

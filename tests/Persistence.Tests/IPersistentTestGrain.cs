@@ -1,4 +1,4 @@
-namespace OrleansSessions.Persistence.AzureTable.Tests;
+namespace OrleansSessions.Persistence.Tests;
 
 /// <summary>A grain that keeps one value in the default grain storage.</summary>
 public interface IPersistentTestGrain : IGrainWithStringKey
