@@ -6,7 +6,7 @@ namespace OrleansSessions.UserDirectory.Tests;
 /// <summary>The store contract on the embedded default's SQLite directory (in memory).</summary>
 public sealed class SqliteDirectoryTests : DirectoryStoreTests, IDisposable
 {
-    private readonly SqliteUserDirectory _store = new("Data Source=:memory:");
+    private readonly SqliteUserDirectory _store = SqliteUserDirectory.InMemory();
 
     protected override IUserDirectory Store => _store;
 

@@ -1,6 +1,5 @@
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.UserDirectory;
-using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.UserDirectory;
@@ -30,7 +29,7 @@ public static class DirectoryEndpoints
             page.EndsAt is { } endsAt ? cursors.Issue(query, endsAt) : null);
     }
 
-    private static async Task<StatsResponse> Stats(AdminCaller _, IGrainFactory grains) =>
+    private static async Task<StatsResponse> Stats(IGrainFactory grains) =>
         StatsResponse.From(await Directory(grains).Count());
 
     private static IUserDirectoryGrain Directory(IGrainFactory grains) => grains.GetGrain<IUserDirectoryGrain>(0);

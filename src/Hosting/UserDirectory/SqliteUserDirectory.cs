@@ -7,7 +7,7 @@ namespace OrleansSessions.Hosting.UserDirectory;
 /// <summary>
 /// The user directory of the embedded default, in SQLite: each user's entry, its rows (one table whose primary key is
 /// partition and sort key, so a page is one range of one B-tree), and the counters, all changed in one transaction.
-/// One connection, used by one caller at a time; <c>Data Source=:memory:</c> keeps it in this process only.
+/// It holds one open connection (of the <see cref="Embedded.EmbeddedDatabase"/>, or to memory), used by one caller at a time.
 /// </summary>
 public sealed class SqliteUserDirectory : IUserDirectory, IDisposable
 {
@@ -24,18 +24,24 @@ public sealed class SqliteUserDirectory : IUserDirectory, IDisposable
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public SqliteUserDirectory(string connectionString)
+    public SqliteUserDirectory(SqliteConnection connection)
     {
-        _connection = new SqliteConnection(connectionString);
-        _connection.Open();
+        _connection = connection;
         using var schema = Command(Schema);
         schema.ExecuteNonQuery();
     }
 
+    /// <summary>A directory in this process's memory only (the embedded mode's <c>memory</c> storage, and tests).</summary>
+    public static SqliteUserDirectory InMemory()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        return new SqliteUserDirectory(connection);
+    }
+
     public async Task Apply(IReadOnlyCollection<DirectoryEntry> entries, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        await Locked(() =>
         {
             using var transaction = _connection.BeginTransaction();
             using var writer = new SqliteDirectoryWriter(_connection, transaction);
@@ -45,11 +51,8 @@ public sealed class SqliteUserDirectory : IUserDirectory, IDisposable
             }
 
             transaction.Commit();
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            return entries.Count;
+        }, cancellationToken);
     }
 
     public Task<DirectoryEntry?> Find(string userId, CancellationToken cancellationToken = default) => Locked(() =>
@@ -108,7 +111,7 @@ public sealed class SqliteUserDirectory : IUserDirectory, IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return read();
+            return await Task.Run(read, cancellationToken);
         }
         finally
         {
