@@ -9,7 +9,9 @@ namespace OrleansSessions.Gateway.Problems;
 
 /// <summary>
 /// Turns every failure into an RFC 9457 problem response with a stable <c>code</c>: a rule's refusal, a request
-/// ASP.NET Core could not read (malformed JSON, too large, wrong content type), an unreachable cluster.
+/// ASP.NET Core could not read (malformed JSON, too large, wrong content type), an unreachable cluster. A failure is
+/// logged as an error unless it is a refusal (<see cref="SessionsException"/>: an outside party's outage is logged,
+/// as a warning, where it is met).
 /// </summary>
 public sealed partial class ProblemExceptionHandler(
     IProblemDetailsService problems, IOptions<FailoverOptions> failover, ILogger<ProblemExceptionHandler> logger)
@@ -26,7 +28,7 @@ public sealed partial class ProblemExceptionHandler(
             _ => ("internal-error", "An unexpected error occurred."),
         };
         var status = exception is BadHttpRequestException unreadable ? unreadable.StatusCode : StatusOnThisRoute(context, code);
-        if (status >= 500)
+        if (status >= 500 && exception is not SessionsException)
         {
             LogFailure(exception, context.Request.Method, context.Request.Path);
         }

@@ -16,6 +16,7 @@ public static class GatewayPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseAccountSwitcherPage();
 
         app.MapDeviceEndpoints();

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
 using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Providers;
 using OrleansSessions.Gateway.Realm;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Hosting;
@@ -18,7 +21,7 @@ namespace OrleansSessions.Gateway.Startup;
 
 public static class GatewayServices
 {
-    /// <summary>Adds the API: options validated at start, JSON, problem details, tokens, OpenAPI, health checks.</summary>
+    /// <summary>Adds the API: options validated at start, JSON, problem details, the admin key, tokens, OpenAPI, health checks.</summary>
     public static WebApplicationBuilder AddSessionsApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -38,8 +41,12 @@ public static class GatewayServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.AddRealmApi();
+        builder.AddSignInProviders();
         services.AddSessionProblems();
         services.AddSessionRateLimits();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(AdminKeyAuthentication.PolicyName, policy =>
+            policy.AddAuthenticationSchemes(AdminKeyAuthentication.SchemeName).RequireAuthenticatedUser());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeyRing>();
