@@ -13,6 +13,9 @@ public sealed class StartupErrorTests
         { "Gateway", "Sessions__AccessTokenLifetime", "half an hour", "'Sessions:AccessTokenLifetime'" },
         { "Gateway", "Sessions__MaxUsersPerDevice", "0", "MaxUsersPerDevice" },
         { "Gateway", "Sessions__RefreshTokenLifetime", "00:01:00", "Sessions:RefreshTokenLifetime must be from 30 minutes to 180 days." },
+        { "Gateway", "Sessions__RequireEmailConfirmation", "true", "Sessions:RequireEmailConfirmation is on, but no email can be sent" },
+        { "Gateway", "Sessions__Email__Smtp__Host", "127.0.0.1", "ConfirmationUrl" },
+        { "Gateway", "Sessions__Email__Smtp__Tls", "ssl", "'Sessions:Email:Smtp:Tls'" },
         { "Silo", "Sessions__Lockout__MaxFailures", "0", "Sessions:Lockout:MaxFailures must be at least 1." },
         { "Silo", "Cluster__Redis", "127.0.0.1:1", "Check the setting Cluster:Redis (environment variable Cluster__Redis)." },
         { "Silo", "Cluster__KubernetesHosting", "true", "POD_NAME and POD_NAMESPACE environment variables are not set" },
@@ -27,6 +30,7 @@ public sealed class StartupErrorTests
         {
             [name] = value,
             ["Cluster__AzureTableStorage"] = "UseDevelopmentStorage=true",
+            ["Embedded__Storage"] = "memory",
             ["Embedded__SiloPort"] = FreePort.Next().ToString(),
             ["Embedded__GatewayPort"] = FreePort.Next().ToString(),
             ["Cluster__SiloPort"] = FreePort.Next().ToString(),
