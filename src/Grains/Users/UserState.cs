@@ -40,6 +40,9 @@ public sealed class UserState
     [Id(14)] public TokenHash? PasswordResetTokenHash { get; set; }
     [Id(15)] public DateTimeOffset PasswordResetExpiresAt { get; set; }
 
+    // What the identity providers said of the user at its latest login through one (UserAccount).
+    [Id(18)] public UserMetadata Metadata { get; set; } = UserMetadata.None;
+
     public bool Exists => Status is not null && !Deleted;
 
     /// <summary>An anonymous user is one whose only identity is <c>anon-user</c>; it is never kept logged out.</summary>
