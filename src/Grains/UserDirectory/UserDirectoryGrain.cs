@@ -5,7 +5,7 @@ namespace OrleansSessions.Grains.UserDirectory;
 
 /// <summary>The directory on any silo, over the silo's store.</summary>
 [StatelessWorker]
-public sealed class UserDirectoryGrain(IUserDirectory directory) : Grain, IUserDirectoryGrain
+public sealed class UserDirectoryGrain(IUserDirectory directory, IUserCatalog catalog) : Grain, IUserDirectoryGrain
 {
     private readonly UserLister _lister = new(directory);
 
@@ -14,4 +14,6 @@ public sealed class UserDirectoryGrain(IUserDirectory directory) : Grain, IUserD
     public Task<DirectoryCounts> Count() => _lister.Count();
 
     public Task Apply(DirectoryEntry entry) => directory.Apply([entry]);
+
+    public Task<long> Rebuild() => new DirectoryRebuild(directory, catalog, GrainFactory).Run();
 }

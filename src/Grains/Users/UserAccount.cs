@@ -61,7 +61,11 @@ public sealed class UserAccount(string userId, UserState state)
         }
     }
 
-    public void MarkLoggedIn() => state.HasLoggedIn = true;
+    public void MarkLoggedIn(DateTimeOffset now)
+    {
+        state.HasLoggedIn = true;
+        state.LastLoginAt = now;
+    }
 
     /// <summary>The email of the account's email/password identity, or <c>invalid-credentials</c>.</summary>
     public string RequireEmail() =>

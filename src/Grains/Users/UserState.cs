@@ -1,5 +1,6 @@
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Abstractions.UserDirectory;
 using OrleansSessions.Abstractions.Users;
 
 namespace OrleansSessions.Grains.Users;
@@ -39,6 +40,10 @@ public sealed class UserState
     [Id(13)] public DateTimeOffset ConfirmationExpiresAt { get; set; }
     [Id(14)] public TokenHash? PasswordResetTokenHash { get; set; }
     [Id(15)] public DateTimeOffset PasswordResetExpiresAt { get; set; }
+
+    // The last login, and the entry last put in the outbox for the user directory (DirectoryListing).
+    [Id(16)] public DateTimeOffset? LastLoginAt { get; set; }
+    [Id(17)] public DirectoryEntry? Listed { get; set; }
 
     public bool Exists => Status is not null && !Deleted;
 
