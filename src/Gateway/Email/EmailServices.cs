@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Email;
 
