@@ -16,6 +16,9 @@ public sealed class UserAccount(string userId, UserState state)
 
     public bool IsDeleted => state.Deleted;
 
+    /// <summary>Whether the account was registered with this email (and so a registration repeated is done).</summary>
+    public bool IsRegisteredAs(string email) => WasCreated && state.Email == email;
+
     public bool IsAnonymous => state.IsAnonymous;
 
     public IEnumerable<string> Emails => state.Identities

@@ -11,6 +11,11 @@ public sealed partial class UserGrain
 {
     public async Task CreateRegistered(string email, TokenHash? confirmationTokenHash)
     {
+        if (User.Account.IsRegisteredAs(email))
+        {
+            return; // the same registration again, from an identity grain that lost the answer: done already
+        }
+
         if (User.Account.WasCreated)
         {
             throw new SessionsException(ErrorCodes.AccountNameInUse, "This user id is taken.");
