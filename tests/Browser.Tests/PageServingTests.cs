@@ -1,5 +1,5 @@
 using System.Net;
-using OrleansSessions.Gateway.Hosting;
+using OrleansSessions.Gateway.Startup;
 
 namespace OrleansSessions.Browser.Tests;
 

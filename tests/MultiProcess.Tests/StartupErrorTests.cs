@@ -30,6 +30,7 @@ public sealed class StartupErrorTests
         {
             [name] = value,
             ["Cluster__AzureTableStorage"] = "UseDevelopmentStorage=true",
+            ["Embedded__Storage"] = "memory",
             ["Embedded__SiloPort"] = FreePort.Next().ToString(),
             ["Embedded__GatewayPort"] = FreePort.Next().ToString(),
             ["Cluster__SiloPort"] = FreePort.Next().ToString(),

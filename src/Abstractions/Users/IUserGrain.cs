@@ -35,7 +35,7 @@ public interface IUserGrain : IGrainWithStringKey
     Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims);
 
     /// <summary>Links an external identity to the signed-in user.</summary>
-    [Alias("LinkExternal")]
+    [SingleAttempt, Alias("LinkExternal")]
     Task<Profile> LinkExternal(string sessionId, UserIdentity identity);
 
     /// <summary>Logs in the anonymous user of this id, creating it on first use.</summary>
@@ -86,24 +86,24 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("GetSessions")]
     Task<IReadOnlyList<SessionInfo>> GetSessions(string sessionId);
 
-    [Alias("EndSession")]
+    [SingleAttempt, Alias("EndSession")]
     Task EndSession(string sessionId, string targetSessionId);
 
-    [Alias("EndSessions")]
+    [SingleAttempt, Alias("EndSessions")]
     Task EndSessions(string sessionId, bool keepCurrent);
 
-    [Alias("DeleteSelf")]
+    [SingleAttempt, Alias("DeleteSelf")]
     Task DeleteSelf(string sessionId);
 
     /// <summary>Links an email/password identity to the signed-in user.</summary>
-    [Alias("LinkPassword")]
+    [SingleAttempt, Alias("LinkPassword")]
     Task<Profile> LinkPassword(string sessionId, string email, Secret password);
 
     /// <summary>Gives up this never-used account so that its identity can be linked to <paramref name="toUserId"/>.</summary>
     [Alias("ReleaseForLink")]
     Task ReleaseForLink(string toUserId);
 
-    [Alias("ConfirmWithToken")]
+    [SingleAttempt, Alias("ConfirmWithToken")]
     Task ConfirmWithToken(TokenHash tokenHash);
 
     /// <summary>Replaces a pending account's confirmation token; false when there is nothing to confirm.</summary>
@@ -115,11 +115,11 @@ public interface IUserGrain : IGrainWithStringKey
     Task<bool> StartPasswordReset(TokenHash tokenHash);
 
     /// <summary>Sets a new password with a reset token, and ends every session of the user.</summary>
-    [Alias("ResetPassword")]
+    [SingleAttempt, Alias("ResetPassword")]
     Task ResetPassword(TokenHash tokenHash, Secret newPassword);
 
     /// <summary>Changes the signed-in user's password, and ends every other session of the user.</summary>
-    [Alias("ChangePassword")]
+    [SingleAttempt, Alias("ChangePassword")]
     Task ChangePassword(string sessionId, Secret currentPassword, Secret newPassword);
 
     [Alias("GetAdminView")]
@@ -137,7 +137,7 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("RevokeSessions")]
     Task RevokeSessions();
 
-    [Alias("Delete")]
+    [SingleAttempt, Alias("Delete")]
     Task Delete();
 
     [Alias("SetCustomData")]

@@ -13,7 +13,7 @@ using Xunit;
 namespace OrleansSessions.TestSupport;
 
 /// <summary>
-/// The real gateway (embedded mode: a co-hosted silo with in-memory storage) on Kestrel on a loopback port, reached
+/// The real gateway (embedded mode: a co-hosted silo with in-memory storage, unless the settings say otherwise) on Kestrel on a loopback port, reached
 /// over real HTTP. One is started per configuration and shared by a test collection. Everything it logs is kept, at
 /// every level; when it stops, the collection fails if it logged an error (an unhandled exception: a 5xx) or if any
 /// secret the tests saw (<see cref="Secrets"/>) appears in any log line.
@@ -116,6 +116,7 @@ public abstract class GatewayHost : IAsyncLifetime
         {
             web.UseSetting("Sessions:AdminApiKey", AdminKey);
             web.UseSetting("Sessions:Dashboard:Enabled", "false");
+            web.UseSetting("Embedded:Storage", "memory"); // parallel collections must not share a data directory
             web.UseSetting("Embedded:SiloPort", FreePort.Next().ToString());
             web.UseSetting("Embedded:GatewayPort", FreePort.Next().ToString());
             web.UseSetting("Sessions:Email:ConfirmationUrl", Mailbox.ConfirmationUrl.ToString());
