@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
 using Orleans.Hosting.Kubernetes;
 using OrleansSessions.Grains;
+using OrleansSessions.Grains.UserDirectory;
 using OrleansSessions.Hosting.Embedded;
+using OrleansSessions.Hosting.UserDirectory;
 
 namespace OrleansSessions.Hosting;
 
@@ -38,7 +40,10 @@ public static class SessionsSiloBuilderExtensions
             silo.UseKubernetesHosting();
         }
 
-        silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+        silo.Services.AddSingleton<IUserDirectory>(_ =>
+            new AzureTableUserDirectory(new TableServiceClient(storage).GetTableClient(cluster.DirectoryTableName)));
+        silo.UseFastFailureDetection(configuration)
+            .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .ConfigureEndpoints(
                 cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort,
                 listenOnAnyHostAddress: !IPAddress.IsLoopback(cluster.AdvertisedAddress))

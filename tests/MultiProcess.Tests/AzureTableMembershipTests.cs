@@ -6,7 +6,7 @@ namespace OrleansSessions.MultiProcess.Tests;
 /// <summary>
 /// The cluster on Azure Storage alone (<c>Cluster__Membership=azuretable</c>: membership and grain state in Azurite,
 /// no Redis): two silo and two gateway processes serve the load, one silo is killed with SIGKILL, and everything
-/// acknowledged is still there once the membership has moved on. A shorter run than <see cref="SiloCrashTests"/>,
+/// acknowledged is still there once the membership has moved on. A shorter run than <see cref="FaultTests"/>,
 /// which does the same on Redis membership.
 /// </summary>
 [Trait("Category", "MultiProcess")]
@@ -27,8 +27,8 @@ public sealed class AzureTableMembershipTests(ITestOutputHelper output)
         await cluster.StartAsync(silos: 2, gateways: 2);
         output.WriteLine($"Azurite, 2 silos and 2 gateways on Azure Table membership ready after {clock.Elapsed.TotalSeconds:F0} s");
 
-        using var first = new GatewayClient(cluster.Gateways[0], new RequestLog());
-        using var second = new GatewayClient(cluster.Gateways[1], new RequestLog());
+        using var first = new GatewayClient([cluster.Gateways[0], cluster.Gateways[1]], new RequestLog());
+        using var second = new GatewayClient([cluster.Gateways[1], cluster.Gateways[0]], new RequestLog());
         var journeys = new Journeys(first, second, ProcessCluster.AdminKey);
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => journeys.Run(stop.Token))).ToList();

@@ -28,7 +28,7 @@ public sealed class EmbeddedRestartTests(ITestOutputHelper output) : IDisposable
         var (first, firstAddress) = await StartGatewayAsync();
         await using (first)
         {
-            using var gateway = new GatewayClient(firstAddress, new RequestLog());
+            using var gateway = new GatewayClient([firstAddress], new RequestLog());
             var journeys = new Journeys(gateway, gateway, AdminKey);
             using var stop = new CancellationTokenSource();
             var load = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => journeys.Run(stop.Token))).ToList();
@@ -59,7 +59,7 @@ public sealed class EmbeddedRestartTests(ITestOutputHelper output) : IDisposable
             {
                 output.WriteLine($"restarted on the same directory: ready after {restartClock.Elapsed.TotalSeconds:F1} s");
                 Assert.Contains(Path.Combine(_dataDirectory, "orleans-sessions.db"), second.Output);
-                using var restarted = new GatewayClient(secondAddress);
+                using var restarted = new GatewayClient([secondAddress]);
                 var state = await new AcknowledgedState(devices).Check([restarted], TimeSpan.FromSeconds(30));
                 output.WriteLine($"{state.Checks} checks after the restart, {state.Problems.Count} problems");
                 Assert.True(state.Problems.Count == 0, string.Join("\n", state.Problems.Take(10)));

@@ -1,3 +1,4 @@
+using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Hosting;
 
 namespace OrleansSessions.Gateway.Startup;
@@ -18,7 +19,7 @@ public static class ClusterHosting
             await (cluster.ChosenMembership == ClusterMembership.Redis
                 ? ClusterPreflight.CheckRedisAsync(cluster)
                 : ClusterPreflight.CheckTableStorageAsync(cluster));
-            builder.UseOrleansClient(client => client.UseSessionsCluster(builder.Configuration, cluster));
+            builder.UseOrleansClient(client => client.UseSessionsCluster(builder.Configuration, cluster).UseFailover());
             builder.Services.AddSingleton<IClientConnectionRetryFilter, KeepConnecting>();
             builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
             return builder;

@@ -51,7 +51,7 @@ public static class DashboardAccess
         var given = header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)
             ? PasswordOf(header.Parameter)
             : header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) ? header.Parameter : null;
-        return AdminCaller.IsAdminKey(adminKey, given);
+        return AdminKeyAuthentication.IsAdminKey(adminKey, given);
     }
 
     private static string? PasswordOf(string basic)

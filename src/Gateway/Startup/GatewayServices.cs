@@ -1,11 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
+using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Providers;
 using OrleansSessions.Gateway.Realm;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Gateway.UserDirectory;
 using OrleansSessions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -17,12 +22,16 @@ namespace OrleansSessions.Gateway.Startup;
 
 public static class GatewayServices
 {
-    /// <summary>Adds the API: options validated at start, JSON, problem details, tokens, OpenAPI, health checks.</summary>
+    /// <summary>Adds the API: options validated at start, JSON, problem details, the admin key, tokens, OpenAPI, health checks.</summary>
     public static WebApplicationBuilder AddSessionsApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<SessionsOptions>()
             .Bind(builder.Configuration.GetSection(SessionsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<FailoverOptions>()
+            .Bind(builder.Configuration.GetSection(FailoverOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var maxBody = builder.Configuration.GetSection(SessionsOptions.Section)
@@ -33,18 +42,23 @@ public static class GatewayServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.AddRealmApi();
+        builder.AddSignInProviders();
         services.AddSessionProblems();
         services.AddSessionRateLimits();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(AdminKeyAuthentication.PolicyName, policy =>
+            policy.AddAuthenticationSchemes(AdminKeyAuthentication.SchemeName).RequireAuthenticatedUser());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Logins>();
+        services.AddSingleton<UserCursors>();
         services.AddSingleton<CustomTokens>();
         services.AddSingleton<DeviceEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<DeviceEventHub>());
         services.AddHttpClient(nameof(CustomTokens), client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<IEmailSender, LogEmailSender>();
+        services.AddSessionsEmail(builder.Configuration);
         services.AddHostedService<StartupBanner>();
 
         builder.AddSessionsTelemetry(

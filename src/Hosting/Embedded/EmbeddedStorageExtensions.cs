@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
+using OrleansSessions.Grains.UserDirectory;
+using OrleansSessions.Hosting.UserDirectory;
 
 namespace OrleansSessions.Hosting.Embedded;
 
@@ -9,7 +11,7 @@ public static class EmbeddedStorageExtensions
     /// <summary>
     /// The embedded silo's default grain storage, as <see cref="EmbeddedSettings.Storage"/> says: in SQLite, on the
     /// <see cref="EmbeddedDatabase"/> opened here (so a data directory in use stops the start now), which the
-    /// services hold and close; or in this process's memory.
+    /// services hold and close; or in this process's memory. The user directory is kept in the same place.
     /// </summary>
     public static ISiloBuilder AddEmbeddedStorage(this ISiloBuilder silo, EmbeddedSettings settings)
     {
@@ -17,6 +19,7 @@ public static class EmbeddedStorageExtensions
         {
             silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) =>
                 ActivatorUtilities.CreateInstance<InProcessGrainStorage>(provider));
+            silo.Services.AddSingleton<IUserDirectory>(_ => SqliteUserDirectory.InMemory());
             return silo;
         }
 
@@ -24,6 +27,7 @@ public static class EmbeddedStorageExtensions
         silo.Services.AddSingleton(_ => database);
         silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) =>
             ActivatorUtilities.CreateInstance<SqliteGrainStorage>(provider));
+        silo.Services.AddSingleton<IUserDirectory>(_ => new SqliteUserDirectory(database.OpenConnection()));
         return silo;
     }
 }
