@@ -23,6 +23,7 @@ public static class MemoryScenario
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sessions:Dashboard:Enabled"] = "false",
+            ["Embedded:Storage"] = "memory",
         }).Build();
         var cluster = ClusterSettings.From(configuration);
         cluster.SiloPort = FreePort();

@@ -13,6 +13,11 @@
 #   --orleans-gateway-port P   ORLEANS_GATEWAY_PORT  port gateways reach the first silo on (default 30000)
 #   --redis-port P             REDIS_PORT            Redis (default 6380, not Redis's usual 6379, to keep clear of one)
 #   --table-port P             TABLE_PORT            Azurite's table service (default 10002)
+#   --smtp4dev                 SMTP4DEV=1            also start smtp4dev (a development SMTP server with a web inbox;
+#                                                    the dotnet tool Rnwood.Smtp4dev, installed into .local/tools if
+#                                                    missing) and send every gateway's emails to it
+#   --smtp4dev-port P          SMTP4DEV_PORT         its SMTP port (default 2525)
+#   --smtp4dev-web-port P      SMTP4DEV_WEB_PORT     its web inbox (default 5005)
 #   --no-build                                       use the existing Release build
 # Sessions__AdminApiKey, if set, is the admin key; otherwise one is made once and kept in .local/cluster/admin-key.
 # Other Sessions__* and OTEL_* variables in the environment reach every gateway and silo as they are.
@@ -25,6 +30,9 @@ silo_port=${SILO_PORT:-11111}
 orleans_gateway_port=${ORLEANS_GATEWAY_PORT:-30000}
 redis_port=${REDIS_PORT:-6380}
 table_port=${TABLE_PORT:-10002}
+smtp4dev=${SMTP4DEV:-0}
+smtp4dev_port=${SMTP4DEV_PORT:-2525}
+smtp4dev_web_port=${SMTP4DEV_WEB_PORT:-5005}
 build=1
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -36,12 +44,15 @@ while [ $# -gt 0 ]; do
     --orleans-gateway-port) orleans_gateway_port=${2:?}; shift 2 ;;
     --redis-port) redis_port=${2:?}; shift 2 ;;
     --table-port) table_port=${2:?}; shift 2 ;;
+    --smtp4dev) smtp4dev=1; shift ;;
+    --smtp4dev-port) smtp4dev_port=${2:?}; shift 2 ;;
+    --smtp4dev-web-port) smtp4dev_web_port=${2:?}; shift 2 ;;
     --no-build) build=0; shift ;;
     -h|--help) usage ;;
     *) echo "unknown option $1" >&2; usage ;;
   esac
 done
-for value in "$silos" "$gateways" "$gateway_port" "$silo_port" "$orleans_gateway_port" "$redis_port" "$table_port"; do
+for value in "$silos" "$gateways" "$gateway_port" "$silo_port" "$orleans_gateway_port" "$redis_port" "$table_port" "$smtp4dev_port" "$smtp4dev_web_port"; do
   [[ "$value" =~ ^[0-9]+$ ]] || { echo "not a number: $value" >&2; exit 2; }
 done
 [ "$silos" -ge 1 ] && [ "$gateways" -ge 1 ] || { echo "at least one silo and one gateway" >&2; exit 2; }
@@ -67,6 +78,7 @@ for i in $(seq 0 $(( silos - 1 ))); do
   ports+=("$(( silo_port + i )):silo-$i" "$(( orleans_gateway_port + i )):silo-$i (gateway port)")
 done
 for i in $(seq 0 $(( gateways - 1 ))); do ports+=("$(( gateway_port + i )):gateway-$i"); done
+[ "$smtp4dev" = 1 ] && ports+=("$smtp4dev_port:smtp4dev" "$smtp4dev_web_port:smtp4dev (web inbox)")
 for entry in "${ports[@]}"; do
   if port_in_use "${entry%%:*}"; then
     echo "port ${entry%%:*} (for ${entry#*:}) is in use; choose other ports (--help)" >&2
@@ -76,6 +88,11 @@ done
 
 "$root/deploy/azurite/install.sh"
 "$root/deploy/redis/install.sh"
+tools="$root/.local/tools"
+if [ "$smtp4dev" = 1 ] && [ ! -x "$tools/smtp4dev" ]; then
+  echo "installing smtp4dev (dotnet tool Rnwood.Smtp4dev) into $tools"
+  dotnet tool install Rnwood.Smtp4dev --version 3.15.0 --tool-path "$tools"
+fi
 if [ "$build" = 1 ]; then
   echo "building the silo and the gateway (Release)"
   dotnet build "$root/src/Silo/Silo.csproj" -c Release -v quiet -nologo
@@ -124,6 +141,17 @@ start redis "$logs/redis.log" "$state/redis" \
   redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$state/redis" --save "" --appendonly no --daemonize no
 wait_until "Azurite on port $table_port" 30 port_in_use "$table_port"
 wait_until "Redis on port $redis_port" 30 port_in_use "$redis_port"
+if [ "$smtp4dev" = 1 ]; then
+  # Its inbox is kept in memory only: it empties when smtp4dev stops.
+  mkdir -p "$state/smtp4dev"
+  start smtp4dev "$logs/smtp4dev.log" "$state/smtp4dev" "$tools/smtp4dev" --urls="http://127.0.0.1:$smtp4dev_web_port" \
+    --smtpport="$smtp4dev_port" --imapport= --pop3port= --db= --nousersettings --allowremoteconnections- \
+    --baseappdatapath="$state/smtp4dev"
+  wait_until "smtp4dev on port $smtp4dev_port" 120 port_in_use "$smtp4dev_port"
+  export Sessions__Email__Smtp__Host=127.0.0.1 Sessions__Email__Smtp__Port="$smtp4dev_port" Sessions__Email__Smtp__Tls=none
+  export Sessions__Email__ConfirmationUrl=${Sessions__Email__ConfirmationUrl:-http://localhost:5173/confirm-email}
+  export Sessions__Email__ResetUrl=${Sessions__Email__ResetUrl:-http://localhost:5173/reset-password}
+fi
 
 for i in $(seq 0 $(( silos - 1 ))); do
   Cluster__SiloPort=$(( silo_port + i )) Cluster__GatewayPort=$(( orleans_gateway_port + i )) \
@@ -145,4 +173,5 @@ trap - ERR INT TERM
 echo "OrleansSessions cluster: $silos silos, $gateways gateways (cluster $Cluster__ClusterId, logs in $logs, pids in $pids)"
 for url in "${urls[@]}"; do echo "  gateway    $url"; done
 echo "  admin key  $Sessions__AdminApiKey"
+[ "$smtp4dev" = 1 ] && echo "  emails     http://127.0.0.1:$smtp4dev_web_port (smtp4dev)"
 echo "Stop it with deploy/local/stop-cluster.sh"

@@ -9,7 +9,8 @@ public static class SessionGrainsSiloBuilderExtensions
 {
     /// <summary>
     /// Adds what the session grains need: their policy (section <c>Sessions</c>, checked at start-up), a clock, and
-    /// the binary state serializer every storage provider of the silo uses.
+    /// Orleans's own binary serializer for every storage provider of the silo (version-tolerant, it honours the
+    /// <c>[Id]</c> members of the state classes, which the default JSON one would drop when their setters are private).
     /// </summary>
     public static ISiloBuilder AddSessionGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -18,7 +19,7 @@ public static class SessionGrainsSiloBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddSingleton<IGrainStorageSerializer, BinaryGrainStorageSerializer>();
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         return silo;
     }
 }

@@ -7,9 +7,12 @@ namespace OrleansSessions.Abstractions.Identities;
 [Alias("OrleansSessions.IIdentityGrain")]
 public interface IIdentityGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the identity for a new user and returns that user's id (<c>account-name-in-use</c>).</summary>
+    /// <summary>
+    /// Registers the identity for the new user <paramref name="userId"/> and returns it (<c>account-name-in-use</c>
+    /// if another user holds it); the same registration repeated (the same new id) answers as the first did.
+    /// </summary>
     [Alias("Register")]
-    Task<string> Register(Secret password, TokenHash? confirmationTokenHash);
+    Task<string> Register(string userId, Secret password, TokenHash? confirmationTokenHash);
 
     /// <summary>
     /// The user this password reaches (<c>invalid-credentials</c> otherwise, for any reason). After too many
@@ -23,7 +26,7 @@ public interface IIdentityGrain : IGrainWithStringKey
     Task SetPassword(string userId, Secret password);
 
     /// <summary>Changes the password of <paramref name="userId"/>'s identity, given its current one.</summary>
-    [Alias("ChangePassword")]
+    [SingleAttempt, Alias("ChangePassword")]
     Task ChangePassword(string userId, Secret currentPassword, Secret newPassword);
 
     /// <summary>The user this identity reaches, or none.</summary>

@@ -6,6 +6,7 @@ using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Grains;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Providers;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Gateway.Settings;
 
@@ -16,7 +17,7 @@ namespace OrleansSessions.Gateway.Accounts;
 /// session from the user grain (which tells the device before it answers), then the tokens.
 /// </summary>
 public sealed class Logins(
-    IGrainFactory grains, AccessTokens accessTokens, CustomTokens customTokens, IOptions<SessionsOptions> options)
+    IGrainFactory grains, AccessTokens accessTokens, IdentityProviders providers, IOptions<SessionsOptions> options)
 {
     public async Task<LoginResponse> LogInAsync(DeviceCaller caller, Credentials? credentials)
     {
@@ -45,8 +46,8 @@ public sealed class Logins(
         else
         {
             await device.Authenticate(caller.TokenHash);
-            (userId, external) = provider == ProviderTypes.CustomToken
-                ? await AuthenticateCustomToken(credentials)
+            (userId, external) = providers.Find(provider) is { } externalProvider
+                ? await AuthenticateExternal(externalProvider, credentials)
                 : (await AuthenticatePassword(credentials), null);
         }
 
@@ -57,7 +58,7 @@ public sealed class Logins(
         var grant = provider switch
         {
             ProviderTypes.Anonymous => await user.LoginAnonymous(request),
-            ProviderTypes.CustomToken => await user.LoginExternal(request, external!.Identity, external.CopiedClaims),
+            _ when external is not null => await user.LoginExternal(request, external.Identity, external.CopiedClaims),
             _ => await user.Login(request),
         };
         return (grant, new RefreshToken(userId, grant.SessionId, secret));
@@ -67,22 +68,25 @@ public sealed class Logins(
     public async Task<Profile> LinkAsync(UserCaller caller, Credentials? credentials)
     {
         var user = caller.User(grains);
-        switch (ProviderOf(credentials))
+        var provider = ProviderOf(credentials);
+        if (provider == ProviderTypes.Anonymous)
         {
-            case ProviderTypes.Anonymous:
-                throw new SessionsException(ErrorCodes.CannotLinkAnonymous, "Anonymous credentials cannot be linked.");
-            case ProviderTypes.CustomToken:
-                var external = await customTokens.ValidateAsync(Require.Field(credentials!.Token, "token"));
-                return await user.LinkExternal(caller.SessionId, external.Identity);
-            default:
-                var (email, password) = EmailAndPassword(credentials!);
-                return await user.LinkPassword(caller.SessionId, email, password);
+            throw new SessionsException(ErrorCodes.CannotLinkAnonymous, "Anonymous credentials cannot be linked.");
         }
+
+        if (providers.Find(provider) is { } externalProvider)
+        {
+            var external = await externalProvider.AuthenticateAsync(credentials!, link: true, CancellationToken.None);
+            return await user.LinkExternal(caller.SessionId, external.Identity);
+        }
+
+        var (email, password) = EmailAndPassword(credentials!);
+        return await user.LinkPassword(caller.SessionId, email, password);
     }
 
-    private async Task<(string UserId, ExternalLogin External)> AuthenticateCustomToken(Credentials credentials)
+    private async Task<(string UserId, ExternalLogin External)> AuthenticateExternal(IIdentityProvider provider, Credentials credentials)
     {
-        var external = await customTokens.ValidateAsync(Require.Field(credentials.Token, "token"));
+        var external = await provider.AuthenticateAsync(credentials, link: false, CancellationToken.None);
         var userId = await grains.GetGrain<IExternalIdentityGrain>(IdentityKeys.External(external.Identity)).FindOrBindUser();
         return (userId, external);
     }
@@ -106,10 +110,10 @@ public sealed class Logins(
         return provider switch
         {
             ProviderTypes.LocalUserPass or ProviderTypes.Anonymous => provider,
-            ProviderTypes.CustomToken when customTokens.Enabled => provider,
-            ProviderTypes.CustomToken => throw Require.Invalid("The custom-token provider is not enabled on this service."),
+            _ when providers.Find(provider) is { Enabled: true } => provider,
+            _ when providers.Find(provider) is not null => throw Require.Invalid($"The {provider} provider is not enabled on this service."),
             _ => throw Require.Invalid(
-                $"Unknown provider; use {ProviderTypes.LocalUserPass}, {ProviderTypes.Anonymous} or {ProviderTypes.CustomToken}."),
+                $"Unknown provider; use {ProviderTypes.LocalUserPass}, {ProviderTypes.Anonymous} or {string.Join(", ", providers.Names)}."),
         };
     }
 }

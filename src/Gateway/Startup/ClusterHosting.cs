@@ -1,3 +1,4 @@
+using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Hosting;
 
 namespace OrleansSessions.Gateway.Startup;
@@ -5,9 +6,9 @@ namespace OrleansSessions.Gateway.Startup;
 public static class ClusterHosting
 {
     /// <summary>
-    /// Joins the session cluster: as an Orleans client when <c>Cluster:Redis</c> is set, otherwise by hosting the
-    /// grains in this process (the embedded default: localhost clustering and in-memory storage, with the silo's
-    /// ports settable as <c>Embedded__SiloPort</c> and <c>Embedded__GatewayPort</c>).
+    /// Joins the session cluster: as an Orleans client when it is clustered (a membership is set), otherwise by
+    /// hosting the grains in this process (the embedded default: localhost clustering and the embedded storage, with
+    /// the silo's ports settable as <c>Embedded__SiloPort</c> and <c>Embedded__GatewayPort</c>).
     /// </summary>
     public static async Task<WebApplicationBuilder> AddSessionsClusterAsync(this WebApplicationBuilder builder)
     {
@@ -15,8 +16,10 @@ public static class ClusterHosting
         builder.Services.AddSingleton(cluster);
         if (cluster.IsClustered)
         {
-            await ClusterPreflight.CheckRedisAsync(cluster);
-            builder.UseOrleansClient(client => client.UseSessionsCluster(builder.Configuration, cluster));
+            await (cluster.ChosenMembership == ClusterMembership.Redis
+                ? ClusterPreflight.CheckRedisAsync(cluster)
+                : ClusterPreflight.CheckTableStorageAsync(cluster));
+            builder.UseOrleansClient(client => client.UseSessionsCluster(builder.Configuration, cluster).UseFailover());
             builder.Services.AddSingleton<IClientConnectionRetryFilter, KeepConnecting>();
             builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
             return builder;

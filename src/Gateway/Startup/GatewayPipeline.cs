@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OrleansSessions.Gateway.Endpoints;
+using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Gateway.Realm;
 using Scalar.AspNetCore;
 
@@ -10,12 +11,13 @@ public static class GatewayPipeline
     /// <summary>Problem responses for every error, then every route of the API.</summary>
     public static WebApplication MapSessionsApi(this WebApplication app)
     {
+        app.UseRequestDeadline();
         app.UseRealmCors();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseAccountSwitcherPage();
+        app.UseWebPages();
 
         app.MapDeviceEndpoints();
         app.MapDeviceEventEndpoints();

@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Http.Json;
 using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
+using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Gateway.Problems;
+using OrleansSessions.Gateway.Providers;
 using OrleansSessions.Gateway.Realm;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Gateway.UserDirectory;
 using OrleansSessions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -27,6 +30,10 @@ public static class GatewayServices
             .Bind(builder.Configuration.GetSection(SessionsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<FailoverOptions>()
+            .Bind(builder.Configuration.GetSection(FailoverOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         var maxBody = builder.Configuration.GetSection(SessionsOptions.Section)
             .GetValue(nameof(SessionsOptions.MaxRequestBodyBytes), new SessionsOptions().MaxRequestBodyBytes);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
@@ -35,6 +42,7 @@ public static class GatewayServices
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.AddRealmApi();
+        builder.AddSignInProviders();
         services.AddSessionProblems();
         services.AddSessionRateLimits();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);
@@ -45,11 +53,12 @@ public static class GatewayServices
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Logins>();
+        services.AddSingleton<UserCursors>();
         services.AddSingleton<CustomTokens>();
         services.AddSingleton<DeviceEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<DeviceEventHub>());
         services.AddHttpClient(nameof(CustomTokens), client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<IEmailSender, LogEmailSender>();
+        services.AddSessionsEmail(builder.Configuration);
         services.AddHostedService<StartupBanner>();
 
         builder.AddSessionsTelemetry(

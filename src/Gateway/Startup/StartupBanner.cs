@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Hosting;
+using OrleansSessions.Hosting.Embedded;
 using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Startup;
@@ -12,7 +13,8 @@ public sealed partial class StartupBanner(
     ClusterSettings cluster,
     IOptions<SessionsOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<StartupBanner> logger)
+    ILogger<StartupBanner> logger,
+    EmbeddedDatabase? database = null)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -22,11 +24,11 @@ public sealed partial class StartupBanner(
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             if (cluster.IsClustered)
             {
-                LogClusterMode(cluster.ClusterId, string.Join(", ", addresses));
+                LogClusterMode(cluster.ClusterId, cluster.ChosenMembership, string.Join(", ", addresses));
             }
             else
             {
-                LogEmbeddedMode(string.Join(", ", addresses));
+                LogEmbeddedMode(database is null ? "memory, lost when it stops" : database.Path, string.Join(", ", addresses));
             }
 
             if (string.IsNullOrEmpty(options.Value.AdminApiKey))
@@ -44,11 +46,11 @@ public sealed partial class StartupBanner(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(1, LogLevel.Information,
-        "OrleansSessions is running in embedded mode (one process: a co-hosted silo with in-memory storage) on {Addresses}")]
-    private partial void LogEmbeddedMode(string addresses);
+        "OrleansSessions is running in embedded mode (one process: a co-hosted silo keeping grain state in {Storage}) on {Addresses}")]
+    private partial void LogEmbeddedMode(string storage, string addresses);
 
-    [LoggerMessage(4, LogLevel.Information, "OrleansSessions gateway of cluster {ClusterId} (Redis membership) is running on {Addresses}")]
-    private partial void LogClusterMode(string clusterId, string addresses);
+    [LoggerMessage(4, LogLevel.Information, "OrleansSessions gateway of cluster {ClusterId} ({Membership} membership) is running on {Addresses}")]
+    private partial void LogClusterMode(string clusterId, ClusterMembership membership, string addresses);
 
     [LoggerMessage(2, LogLevel.Warning,
         "No admin key is set, so the admin API is closed: set Sessions__AdminApiKey (environment) or --Sessions:AdminApiKey=... to open it")]

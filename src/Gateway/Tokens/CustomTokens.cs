@@ -59,9 +59,7 @@ public sealed partial class CustomTokens(
             throw Invalid();
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var leeway = options.Value.ClockLeeway;
-        if (jwt.ValidTo + leeway <= now || jwt.ValidFrom - leeway > now)
+        if (!TokenLifetime.Holds(jwt, time, options.Value.ClockLeeway))
         {
             LogRefused("expired or not yet valid");
             throw Invalid();

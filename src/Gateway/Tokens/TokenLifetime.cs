@@ -1,0 +1,13 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace OrleansSessions.Gateway.Tokens;
+
+/// <summary>Whether an outside issuer's token is within its lifetime, on this service's clock, with the clock leeway.</summary>
+public static class TokenLifetime
+{
+    public static bool Holds(JsonWebToken jwt, TimeProvider time, TimeSpan leeway)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return jwt.ValidTo + leeway > now && jwt.ValidFrom - leeway <= now;
+    }
+}
