@@ -7,7 +7,10 @@ namespace OrleansSessions.Abstractions.Identities;
 [Alias("OrleansSessions.IIdentityGrain")]
 public interface IIdentityGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the identity for a new user and returns that user's id (<c>account-name-in-use</c>).</summary>
+    /// <summary>
+    /// Registers the identity for a new user and returns that user's id: <c>account-name-in-use</c> while a live
+    /// account has it, unless that account still waits for confirmation, which this registration replaces.
+    /// </summary>
     [Alias("Register")]
     Task<string> Register(Secret password, TokenHash? confirmationTokenHash);
 
