@@ -27,6 +27,19 @@ public sealed partial class UserGrain
 
     public Task<bool> Exists() => Task.FromResult(User.Account.Exists);
 
+    public async Task<bool> DiscardPendingRegistration()
+    {
+        if (!User.Account.IsPending)
+        {
+            return false;
+        }
+
+        User.Delete();
+        Audit(AuditActions.Delete, AuditActions.BySystem);
+        await Commit();
+        return true;
+    }
+
     public Task<bool> IsDeleted() => Task.FromResult(User.Account.IsDeleted);
 
     public async Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims)
@@ -34,6 +47,10 @@ public sealed partial class UserGrain
         if (!User.Account.WasCreated)
         {
             User.Account.CreateExternal(identity, Now);
+        }
+        else if (!User.Account.Has(identity))
+        {
+            throw new SessionsException(ErrorCodes.InvalidCredentials, "The credentials are not valid.");
         }
 
         await EnsureCanLogIn(session);

@@ -23,6 +23,9 @@ public sealed class UserState
     [Id(5)] public string CustomData { get; set; } = "{}";
     [Id(6)] public bool HasLoggedIn { get; set; }
 
+    /// <summary>When a token sent to the email was first used (confirmation or password reset); none until then.</summary>
+    [Id(16)] public DateTimeOffset? EmailProvenAt { get; set; }
+
     // The sessions (SessionBook).
     [Id(7)] public Dictionary<string, SessionRecord> Sessions { get; set; } = [];
     [Id(8)] public List<EndedSession> RecentlyEnded { get; set; } = [];
