@@ -24,7 +24,7 @@ public sealed class CustomFunctionLoginTests(ProvidersGateway gateway) : IDispos
 
         var first = await _api.LogIn(await _api.NewDevice(), Function(new { user = id, name = "Ana", pin = 7 }));
         var sent = LastReceived();
-        var second = await _api.LogIn(await _api.NewDevice(), Function(new { user = id }));
+        var second = await _api.LogIn(await _api.NewDevice(), Function(new { user = id, name = "Ana B", email = "ana@app.example" }));
 
         Assert.Equal(first.UserId, second.UserId);
         Assert.Equal("login", sent.GetProperty("type").GetString());
@@ -33,6 +33,9 @@ public sealed class CustomFunctionLoginTests(ProvidersGateway gateway) : IDispos
         var identity = Assert.Single((await _api.ProfileOf(second.AccessToken)).GetProperty("identities").EnumerateArray());
         Assert.Equal(("custom-function", id), (identity.GetProperty("providerType").GetString(), identity.GetProperty("id").GetString()));
         Assert.Equal(0, gateway.Webhook.BadSignatures);
+        var profile = await _api.ProfileOf(second.AccessToken);
+        Assert.Equal("""{"name":"Ana B","email":"ana@app.example"}""", profile.GetProperty("metadata").GetRawText());
+        Assert.Equal(JsonValueKind.Null, profile.GetProperty("email").ValueKind);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class FacebookLoginTests(ProvidersGateway gateway) : IDisposable
         var identity = Assert.Single((await _api.ProfileOf(second.AccessToken)).GetProperty("identities").EnumerateArray());
         Assert.Equal("oauth2-facebook", identity.GetProperty("providerType").GetString());
         Assert.Equal(facebookUser, identity.GetProperty("id").GetString());
+        Assert.Equal(
+            $$"""{"name":"{{facebookUser}} Facebook","email":"{{facebookUser}}@facebook.example","picture":"https://pictures.example/fb/{{facebookUser}}.jpg","firstName":"{{facebookUser}}","lastName":"Facebook"}""",
+            (await _api.ProfileOf(second.AccessToken)).GetProperty("metadata").GetRawText());
         Assert.Equal(0, gateway.Graph.BadProofs);
     }
 

@@ -39,6 +39,10 @@ public sealed class OpenIdLoginTests(ProvidersGateway gateway) : IDisposable
         var profile = await _api.ProfileOf(second.AccessToken);
         Assert.Equal([(provider, subject)], IdentitiesOf(profile));
         Assert.Equal(JsonValueKind.Null, profile.GetProperty("email").ValueKind);
+        Assert.Equal(
+            $$"""{"name":"{{subject}} Example","email":"{{subject}}@mail.example","picture":"https://pictures.example/{{subject}}.png","firstName":"{{subject}}","lastName":"Example"}""",
+            profile.GetProperty("metadata").GetRawText());
+        Assert.Equal(profile.GetProperty("metadata").GetRawText(), (await _api.AdminViewOf(second.UserId)).GetProperty("metadata").GetRawText());
     }
 
     [Fact]

@@ -132,6 +132,15 @@ public sealed class UserAccount(string userId, UserState state)
         state.CustomData = data.ToJsonString();
     }
 
+    /// <summary>Keeps what an identity provider said of the user at its latest login, when it said something.</summary>
+    public void SetMetadata(UserMetadata? metadata)
+    {
+        if (metadata is not null && metadata != UserMetadata.None)
+        {
+            state.Metadata = metadata;
+        }
+    }
+
     /// <summary>Refuses to give this account up for a link unless it was registered and never used.</summary>
     public void EnsureReleasableForLink()
     {
@@ -174,5 +183,5 @@ public sealed class UserAccount(string userId, UserState state)
 
     public Profile Profile() => new(
         userId, state.Status!.Value, state.Email, state.Identities.ToList(), state.CustomData, state.CreatedAt,
-        state.EmailProvenAt);
+        state.EmailProvenAt, state.Metadata);
 }
