@@ -14,6 +14,13 @@ public interface IUserAccountGrain : IGrainWithStringKey
     [AlwaysInterleave, ReadOnly, Alias("Exists")]
     Task<bool> Exists();
 
+    /// <summary>
+    /// Deletes the account if it is a registration still waiting for confirmation (its confirmation tokens stop
+    /// working), so that a new registration of its email replaces it; false otherwise.
+    /// </summary>
+    [Alias("DiscardPendingRegistration")]
+    Task<bool> DiscardPendingRegistration();
+
     /// <summary>Whether the account was deleted; callable while the grain is busy.</summary>
     [AlwaysInterleave, ReadOnly, Alias("IsDeleted")]
     Task<bool> IsDeleted();
