@@ -29,6 +29,9 @@ public sealed class ClusterSettings
 
     public string TableName { get; set; } = "OrleansGrainState";
 
+    /// <summary>The table of the user directory (<c>Cluster__DirectoryTableName</c>), in the same storage account.</summary>
+    public string DirectoryTableName { get; set; } = "UserDirectory";
+
     public string ClusterId { get; set; } = "orleans-sessions";
 
     public string ServiceId { get; set; } = "orleans-sessions";

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
 using Orleans.Hosting.Kubernetes;
 using OrleansSessions.Grains;
+using OrleansSessions.Grains.UserDirectory;
 using OrleansSessions.Hosting.Embedded;
+using OrleansSessions.Hosting.UserDirectory;
 
 namespace OrleansSessions.Hosting;
 
@@ -38,6 +40,10 @@ public static class SessionsSiloBuilderExtensions
             silo.UseKubernetesHosting();
         }
 
+        silo.Services.AddSingleton<IUserDirectory>(_ =>
+            new AzureTableUserDirectory(new TableServiceClient(storage).GetTableClient(cluster.DirectoryTableName)));
+        silo.Services.AddSingleton<IUserCatalog>(_ =>
+            new AzureTableUserCatalog(new TableServiceClient(storage).GetTableClient(cluster.TableName), cluster.ServiceId));
         silo.UseFastFailureDetection(configuration)
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .ConfigureEndpoints(

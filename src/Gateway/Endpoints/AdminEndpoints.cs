@@ -12,6 +12,7 @@ using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Gateway.Settings;
+using OrleansSessions.Gateway.UserDirectory;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
@@ -21,8 +22,10 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(AdminKeyAuthentication.PolicyName);
-        admin.MapGet("/users", FindByEmail).WithSummary("The user of an email address.")
+        admin.MapGet("/users", FindOrList)
+            .WithSummary("With email: the user of that address. Without: a page of users (ADMIN.md: status, type, provider, q, limit, cursor).")
             .Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.ValidationFailed, ErrorCodes.UserNotFound);
+        admin.MapDirectoryEndpoints();
 
         var user = admin.MapGroup("/users/{userId}");
         user.MapGet("/", GetUser).WithSummary("A user, its sessions and its devices.")
@@ -53,11 +56,17 @@ public static class AdminEndpoints
         return app;
     }
 
-    private static async Task<AdminUserResponse> FindByEmail(string? email, IGrainFactory grains)
+    private static async Task<Results<Ok<AdminUserResponse>, Ok<UserListResponse>>> FindOrList(
+        HttpRequest request, IGrainFactory grains, UserCursors cursors)
     {
+        if (!request.Query.TryGetValue("email", out var email))
+        {
+            return TypedResults.Ok(await DirectoryEndpoints.List(request, grains, cursors));
+        }
+
         var address = EmailAddress.Normalize(Require.Field(email, "email"));
         var userId = await grains.GetGrain<IIdentityGrain>(address).FindUser() ?? throw UserNotFound();
-        return AdminUserResponse.From(await grains.GetGrain<IUserGrain>(userId).GetAdminView());
+        return TypedResults.Ok(AdminUserResponse.From(await grains.GetGrain<IUserGrain>(userId).GetAdminView()));
     }
 
     private static async Task<AdminUserResponse> GetUser(string userId, IGrainFactory grains) =>

@@ -17,7 +17,7 @@ public static class GatewayPipeline
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseAccountSwitcherPage();
+        app.UseWebPages();
 
         app.MapDeviceEndpoints();
         app.MapDeviceEventEndpoints();

@@ -10,6 +10,7 @@ using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Providers;
 using OrleansSessions.Gateway.Realm;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Gateway.UserDirectory;
 using OrleansSessions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -52,6 +53,7 @@ public static class GatewayServices
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Logins>();
+        services.AddSingleton<UserCursors>();
         services.AddSingleton<CustomTokens>();
         services.AddSingleton<DeviceEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<DeviceEventHub>());

@@ -22,7 +22,9 @@ public sealed class DeviceGrain(
     /// <summary>The live listeners; made on the first subscription, as most devices never have one.</summary>
     private ObserverManager<IDeviceObserver>? _listeners;
 
-    private DeviceRoster Roster => state.State.Roster;
+    private DeviceRoster? _roster;
+
+    private DeviceRoster Roster => _roster ??= new DeviceRoster(state.State);
 
     /// <summary>A user id reserved for the next anonymous login, so parallel ones get the same user.</summary>
     private string? _reservedAnonymousUserId;
@@ -96,14 +98,15 @@ public sealed class DeviceGrain(
         CheckToken(tokenHash);
         var target = Roster.SwitchTarget(userId, allowWithoutReauthentication);
         var sessionId = target.SessionId!;
-        var check = await GrainFactory.GetGrain<IUserGrain>(userId).CheckSwitch(this.GetPrimaryKeyString(), sessionId);
-        if (TakeIn(userId, sessionId, check))
+        var user = GrainFactory.GetGrain<IUserGrain>(userId);
+        if (TakeIn(userId, sessionId, await user.CheckDeviceSession(this.GetPrimaryKeyString(), sessionId)))
         {
             await Save();
         }
 
         var entry = Roster.Switch(userId, allowWithoutReauthentication, time.GetUtcNow());
         await Save();
+        await user.RecordSwitch(this.GetPrimaryKeyString(), entry.SessionId!);
         return new SwitchResult(Roster.View(entry), entry.SessionId!);
     }
 

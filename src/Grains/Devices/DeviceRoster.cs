@@ -4,30 +4,32 @@ using OrleansSessions.Abstractions.Devices;
 namespace OrleansSessions.Grains.Devices;
 
 /// <summary>
-/// The rules of SPEC.md for the users on one device, as a plain class: login, list, active user, switch,
-/// log out, remove, and the fallback to the most recently active logged-in user. No I/O, no clock of its own.
+/// The rules of SPEC.md for the users on one device, as a plain class over the device's state: login, list, active
+/// user, switch, log out, remove, and the fallback to the most recently active logged-in user. No I/O, no clock of
+/// its own.
 /// </summary>
-[GenerateSerializer, Alias("OrleansSessions.DeviceRoster")]
-public sealed class DeviceRoster
+public sealed class DeviceRoster(DeviceState state)
 {
-    [Id(0)] private List<RosterEntry> _entries = [];
-
-    [Id(1)] public string? ActiveUserId { get; private set; }
-
-    /// <summary>Grows with every change a client could see.</summary>
-    [Id(2)] public long Version { get; private set; }
-
-    /// <summary>Counts logins and switches: the order of activity that the fallback follows.</summary>
-    [Id(3)] private long ActivityClock { get; set; }
-
     /// <summary>The changes since the last <see cref="TakeEvents"/>, for live listeners (not persisted).</summary>
-    [NonSerialized]
     private List<RosterEvent>? _events;
 
-    public int Count => _entries.Count;
+    public string? ActiveUserId
+    {
+        get => state.ActiveUserId;
+        private set => state.ActiveUserId = value;
+    }
+
+    /// <summary>Grows with every change a client could see.</summary>
+    public long Version
+    {
+        get => state.Version;
+        private set => state.Version = value;
+    }
+
+    public int Count => state.Entries.Count;
 
     /// <summary>Every user on the device in first-login order.</summary>
-    public IReadOnlyList<RosterEntry> Entries => _entries;
+    public IReadOnlyList<RosterEntry> Entries => state.Entries;
 
     /// <summary>The changes made since the last call, oldest first.</summary>
     public IReadOnlyList<RosterEvent> TakeEvents()
@@ -37,9 +39,9 @@ public sealed class DeviceRoster
         return events;
     }
 
-    public RosterEntry? Find(string userId) => _entries.Find(e => e.UserId == userId);
+    public RosterEntry? Find(string userId) => state.Entries.Find(e => e.UserId == userId);
 
-    public IReadOnlyList<DeviceUser> List() => _entries.ConvertAll(View);
+    public IReadOnlyList<DeviceUser> List() => state.Entries.ConvertAll(View);
 
     public DeviceUser? Active() => ActiveUserId is null ? null : View(Find(ActiveUserId)!);
 
@@ -53,7 +55,7 @@ public sealed class DeviceRoster
         entry.LastActiveAt);
 
     /// <summary>The logged-in anonymous user, if any (an anonymous login reuses it).</summary>
-    public RosterEntry? LoggedInAnonymous() => _entries.Find(e => e.IsLoggedIn && e.Summary.IsAnonymous);
+    public RosterEntry? LoggedInAnonymous() => state.Entries.Find(e => e.IsLoggedIn && e.Summary.IsAnonymous);
 
     /// <summary>Applies a user grain's notice. Returns false when it was old news and changed nothing.</summary>
     public bool Apply(DeviceNotice notice, DateTimeOffset now)
@@ -121,7 +123,7 @@ public sealed class DeviceRoster
         if (entry is null)
         {
             entry = new RosterEntry { UserId = notice.UserId, Summary = notice.Summary };
-            _entries.Add(entry);
+            state.Entries.Add(entry);
         }
 
         entry.Summary = notice.Summary;
@@ -135,7 +137,7 @@ public sealed class DeviceRoster
     private void MakeActive(RosterEntry entry, DateTimeOffset now)
     {
         entry.LastActiveAt = now;
-        entry.ActivityOrder = ++ActivityClock;
+        entry.ActivityOrder = ++state.ActivityClock;
         SetActive(entry.UserId);
     }
 
@@ -159,7 +161,7 @@ public sealed class DeviceRoster
 
     private void Remove(RosterEntry entry)
     {
-        _entries.Remove(entry);
+        state.Entries.Remove(entry);
         Version++;
         Record(DeviceEvent.UserRemoved, entry.UserId);
         if (entry.UserId == ActiveUserId)
@@ -169,7 +171,7 @@ public sealed class DeviceRoster
     }
 
     /// <summary>Rule 7: the remaining logged-in user that was most recently active, or none.</summary>
-    private void FallBack() => SetActive(_entries.Where(e => e.IsLoggedIn).MaxBy(e => e.ActivityOrder)?.UserId);
+    private void FallBack() => SetActive(state.Entries.Where(e => e.IsLoggedIn).MaxBy(e => e.ActivityOrder)?.UserId);
 
     private void SetActive(string? userId)
     {

@@ -11,7 +11,7 @@ public sealed class DeviceRosterTests
     private static readonly UserSummary Person = new("local-userpass", "a@example.com", IsAnonymous: false);
     private static readonly UserSummary Anonymous = new("anon-user", null, IsAnonymous: true);
 
-    private readonly DeviceRoster _roster = new();
+    private readonly DeviceRoster _roster = new(new DeviceState());
     private long _version;
 
     private void SignIn(string userId, string sessionId, int minute = 0, UserSummary? summary = null) =>
