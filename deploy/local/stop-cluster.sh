@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Stops exactly the processes deploy/local/start-cluster.sh started, as listed in .local/cluster/pids, and nothing
 # else: a listed pid whose process has ended (and may since belong to another program) is left alone. Gateways go
-# first, then silos (which leave the cluster cleanly while Redis and Azurite still run), then Redis and Azurite: each
-# gets SIGTERM (Azurite SIGINT: only then does it save the tables it holds in memory before it exits; SIGTERM loses the
-# last seconds of writes), and SIGKILL if it is still there after the grace period. Grain state stays in
-# .local/cluster/azurite.
+# first (and smtp4dev, if it was started), then silos (which leave the cluster cleanly while Redis and Azurite still
+# run), then Redis and Azurite: each gets SIGTERM (Azurite SIGINT: only then does it save the tables it holds in memory
+# before it exits; SIGTERM loses the last seconds of writes), and SIGKILL if it is still there after the grace period.
+# Grain state stays in .local/cluster/azurite.
 # Usage: deploy/local/stop-cluster.sh [--grace SECONDS]   (or STOP_GRACE; default 30)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -48,6 +48,7 @@ stop_group() {
 }
 
 stop_group 'gateway-*'
+stop_group 'smtp4dev'
 stop_group 'silo-*'
 stop_group 'redis'
 stop_group 'azurite' INT

@@ -58,7 +58,7 @@ public static class GatewayServices
         services.AddSingleton<DeviceEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<DeviceEventHub>());
         services.AddHttpClient(nameof(CustomTokens), client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<IEmailSender, LogEmailSender>();
+        services.AddSessionsEmail(builder.Configuration);
         services.AddHostedService<StartupBanner>();
 
         builder.AddSessionsTelemetry(

@@ -169,5 +169,22 @@ public sealed class UserAggregate
         }
     }
 
+    /// <summary>
+    /// The mailbox owner used a token sent to the email: every session ends, and at the first proof every other
+    /// identity goes too (their identity grains are freed through the outbox), so the owner is alone in the account.
+    /// Returns the identities removed.
+    /// </summary>
+    public IReadOnlyList<UserIdentity> ProveEmail(DateTimeOffset now)
+    {
+        var removed = Account.ProveEmail(now);
+        foreach (var identity in removed.Where(UserAccount.IsExternal))
+        {
+            Outbox.Put(new ExternalIdentityRelease(Account.UserId, identity));
+        }
+
+        EndSessions(SessionEndReason.SessionEnded);
+        return removed;
+    }
+
     public AdminUser AdminView() => new(Account.Profile(), Sessions.List(), Devices.All.ToList());
 }
