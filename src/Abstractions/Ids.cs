@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace OrleansSessions.Abstractions;
@@ -14,5 +15,5 @@ public static class Ids
 
     /// <summary>A new secret of <paramref name="bytes"/> random bytes, base64url without padding.</summary>
     public static string NewSecret(int bytes = 32) =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
 }

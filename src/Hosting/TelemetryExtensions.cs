@@ -1,3 +1,4 @@
+using OrleansSessions.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,7 +40,7 @@ public static class TelemetryExtensions
             })
             .WithMetrics(meters =>
             {
-                meters.AddMeter("Microsoft.Orleans", SessionsMetrics.MeterName).AddRuntimeInstrumentation();
+                meters.AddMeter("Microsoft.Orleans", SessionsMeter.Name).AddRuntimeInstrumentation();
                 metrics?.Invoke(meters);
             })
             .UseOtlpExporter();

@@ -3,7 +3,7 @@ using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Identities;
 using OrleansSessions.Abstractions.Users;
 using OrleansSessions.Gateway.Callers;
-using OrleansSessions.Grains;
+using OrleansSessions.Gateway.Telemetry;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Providers;
@@ -30,8 +30,8 @@ public sealed class Logins(
     public async Task<(SessionGrant Grant, RefreshToken RefreshToken)> StartSessionAsync(DeviceCaller caller, Credentials? credentials)
     {
         var provider = ProviderOf(credentials);
-        return await SessionsMetrics.CountResult(
-            SessionsMetrics.Logins, () => StartSessionAsync(caller, provider, credentials!), SessionsMetrics.Tag("provider", provider));
+        return await GatewayMetrics.CountResult(
+            GatewayMetrics.Logins, () => StartSessionAsync(caller, provider, credentials!), new KeyValuePair<string, object?>("provider", provider));
     }
 
     private async Task<(SessionGrant Grant, RefreshToken RefreshToken)> StartSessionAsync(DeviceCaller caller, string provider, Credentials credentials)

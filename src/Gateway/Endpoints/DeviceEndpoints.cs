@@ -7,7 +7,7 @@ using OrleansSessions.Gateway.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Gateway.Tokens;
-using OrleansSessions.Grains;
+using OrleansSessions.Gateway.Telemetry;
 using OrleansSessions.Gateway.Accounts;
 using OrleansSessions.Gateway.Limits;
 using OrleansSessions.Gateway.Settings;
@@ -68,7 +68,7 @@ public static class DeviceEndpoints
         IOptions<SessionsOptions> options)
     {
         var userId = Require.Field(Require.Body(body).UserId, "userId");
-        var result = await SessionsMetrics.CountResult(SessionsMetrics.Switches, () => caller.Device(grains).Switch(
+        var result = await GatewayMetrics.CountResult(GatewayMetrics.Switches, () => caller.Device(grains).Switch(
             caller.TokenHash, userId, options.Value.AllowSwitchWithoutReauthentication));
         return new SwitchResponse(result.User, await tokens.IssueAsync(userId, result.SessionId, caller.DeviceId));
     }

@@ -4,7 +4,7 @@ using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
-using OrleansSessions.Grains;
+using OrleansSessions.Gateway.Telemetry;
 using OrleansSessions.Gateway.Accounts;
 
 namespace OrleansSessions.Gateway.Endpoints;
@@ -43,8 +43,8 @@ public static class UserEndpoints
         RefreshCaller caller, IGrainFactory grains, AccessTokens tokens, SigningKeyRing keys)
     {
         var successor = caller.Token.Successor(await keys.RefreshTokenKeyAsync());
-        var grant = await SessionsMetrics.CountResult(
-            SessionsMetrics.Refreshes, () => caller.User(grains).Refresh(caller.Token.SessionId, caller.Token.Hash, successor.Hash));
+        var grant = await GatewayMetrics.CountResult(
+            GatewayMetrics.Refreshes, () => caller.User(grains).Refresh(caller.Token.SessionId, caller.Token.Hash, successor.Hash));
         return new RefreshResponse(
             await tokens.IssueAsync(grant.UserId, grant.SessionId, grant.DeviceId), successor.ToString());
     }

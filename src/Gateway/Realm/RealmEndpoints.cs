@@ -8,7 +8,7 @@ using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Endpoints;
 using OrleansSessions.Gateway.Tokens;
-using OrleansSessions.Grains;
+using OrleansSessions.Gateway.Telemetry;
 using OrleansSessions.Gateway.Accounts;
 using OrleansSessions.Gateway.Limits;
 using OrleansSessions.Gateway.Settings;
@@ -103,8 +103,8 @@ public static class RealmEndpoints
     /// </summary>
     private static async Task<RealmSessionResponse> Refresh(RefreshCaller caller, IGrainFactory grains, RealmTokens tokens)
     {
-        var grant = await SessionsMetrics.CountResult(
-            SessionsMetrics.Refreshes, () => caller.User(grains).Refresh(caller.Token.SessionId, caller.Token.Hash, caller.Token.Hash));
+        var grant = await GatewayMetrics.CountResult(
+            GatewayMetrics.Refreshes, () => caller.User(grains).Refresh(caller.Token.SessionId, caller.Token.Hash, caller.Token.Hash));
         return new RealmSessionResponse(await tokens.IssueAsync(grant.UserId, grant.SessionId, grant.DeviceId));
     }
 

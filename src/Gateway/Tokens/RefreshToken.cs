@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,11 +20,8 @@ public sealed record RefreshToken(string UserId, string SessionId, string Secret
     /// </summary>
     public RefreshToken Successor(byte[] refreshTokenKey) => this with
     {
-        Secret = Base64Url(HMACSHA256.HashData(refreshTokenKey, Encoding.UTF8.GetBytes(Secret))),
+        Secret = Base64Url.EncodeToString(HMACSHA256.HashData(refreshTokenKey, Encoding.UTF8.GetBytes(Secret))),
     };
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static bool TryParse(string? value, [NotNullWhen(true)] out RefreshToken? token)
     {
