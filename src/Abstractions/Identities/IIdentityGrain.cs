@@ -26,7 +26,10 @@ public interface IIdentityGrain : IGrainWithStringKey
     [Alias("SetPassword")]
     Task SetPassword(string userId, Secret password);
 
-    /// <summary>Changes the password of <paramref name="userId"/>'s identity, given its current one.</summary>
+    /// <summary>
+    /// Changes the password of <paramref name="userId"/>'s identity, given its current one; a wrong one counts as a
+    /// failed login, and a locked identity refuses it (<c>rate-limited</c>).
+    /// </summary>
     [SingleAttempt, Alias("ChangePassword")]
     Task ChangePassword(string userId, Secret currentPassword, Secret newPassword);
 

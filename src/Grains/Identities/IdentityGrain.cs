@@ -76,14 +76,11 @@ public sealed class IdentityGrain(
         _failures.Reset();
     }
 
+    /// <summary>A wrong current password counts with the failed logins, and the lockout refuses it alike.</summary>
     public async Task ChangePassword(string userId, Secret currentPassword, Secret newPassword)
     {
         EnsureReaches(userId);
-        if (!PasswordHashing.Verify(state.State.PasswordHash, currentPassword.Value))
-        {
-            throw InvalidCredentials();
-        }
-
+        await Authenticate(currentPassword);
         await SetPassword(userId, newPassword);
     }
 
