@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Microsoft.Data.Sqlite;
 using OrleansSessions.Abstractions.UserDirectory;
 using OrleansSessions.Abstractions.Users;
 using OrleansSessions.Grains.UserDirectory;
@@ -24,7 +25,9 @@ public sealed class DirectoryUnderTest(IUserDirectory directory, IDisposable? ow
     {
         if (store == "sqlite")
         {
-            var sqlite = new SqliteUserDirectory($"Data Source={where}");
+            var connection = new SqliteConnection($"Data Source={where}");
+            connection.Open();
+            var sqlite = new SqliteUserDirectory(connection);
             return new DirectoryUnderTest(sqlite, sqlite);
         }
 

@@ -31,4 +31,20 @@ public sealed class LockoutTests(StrictGateway gateway) : IDisposable
 
         Assert.Empty(await _api.UserIds(device));
     }
+
+    [Fact]
+    public async Task Wrong_current_passwords_count_with_the_failed_logins_and_lock_both()
+    {
+        var device = await _api.NewDevice();
+        var account = await _api.RegisterConfirmed();
+        var login = await _api.LogIn(device, account);
+
+        for (var i = 0; i < StrictGateway.MaxFailures; i++)
+        {
+            await Problem(await _api.ChangePassword(login.AccessToken, NewPassword(), NewPassword()), HttpStatusCode.Unauthorized, "invalid-credentials");
+        }
+
+        await Problem(await _api.ChangePassword(login.AccessToken, account.Password, NewPassword()), HttpStatusCode.TooManyRequests, "rate-limited");
+        await Problem(await _api.TryLogIn(await _api.NewDevice(), Password(account)), HttpStatusCode.TooManyRequests, "rate-limited");
+    }
 }

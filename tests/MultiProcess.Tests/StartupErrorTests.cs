@@ -20,6 +20,8 @@ public sealed class StartupErrorTests
         { "Silo", "Sessions__Lockout__MaxFailures", "0", "'SessionPolicyOptions.Lockout' members: 'MaxFailures'" },
         { "Silo", "Cluster__Redis", "127.0.0.1:1", "Check the setting Cluster:Redis (environment variable Cluster__Redis)." },
         { "Silo", "Cluster__KubernetesHosting", "true", "POD_NAME and POD_NAMESPACE environment variables are not set" },
+        { "Silo", "Cluster__Membership", "etcd", "'Cluster:Membership'" },
+        { "Gateway", "Cluster__Membership", "azuretable", "Check the setting Cluster:AzureTableStorage (environment variable Cluster__AzureTableStorage)." },
     };
 
     [Theory]

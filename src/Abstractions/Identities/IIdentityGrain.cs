@@ -8,8 +8,9 @@ namespace OrleansSessions.Abstractions.Identities;
 public interface IIdentityGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Registers the identity for the new user <paramref name="userId"/> and returns it (<c>account-name-in-use</c>
-    /// if another user holds it); the same registration repeated (the same new id) answers as the first did.
+    /// Registers the identity for the new user <paramref name="userId"/> and returns it: <c>account-name-in-use</c>
+    /// while a live account has it, unless that account still waits for confirmation, which this registration
+    /// replaces; the same registration repeated (the same new id) answers as the first did.
     /// </summary>
     [Alias("Register")]
     Task<string> Register(string userId, Secret password, TokenHash? confirmationTokenHash);
@@ -25,7 +26,10 @@ public interface IIdentityGrain : IGrainWithStringKey
     [Alias("SetPassword")]
     Task SetPassword(string userId, Secret password);
 
-    /// <summary>Changes the password of <paramref name="userId"/>'s identity, given its current one.</summary>
+    /// <summary>
+    /// Changes the password of <paramref name="userId"/>'s identity, given its current one; a wrong one counts as a
+    /// failed login, and a locked identity refuses it (<c>rate-limited</c>).
+    /// </summary>
     [SingleAttempt, Alias("ChangePassword")]
     Task ChangePassword(string userId, Secret currentPassword, Secret newPassword);
 

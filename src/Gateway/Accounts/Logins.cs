@@ -58,7 +58,7 @@ public sealed class Logins(
         var grant = provider switch
         {
             ProviderTypes.Anonymous => await user.LoginAnonymous(request),
-            _ when external is not null => await user.LoginExternal(request, external.Identity, external.CopiedClaims),
+            _ when external is not null => await user.LoginExternal(request, external.Identity, external.CopiedClaims, external.Metadata),
             _ => await user.Login(request),
         };
         return (grant, new RefreshToken(userId, grant.SessionId, secret));
@@ -77,7 +77,7 @@ public sealed class Logins(
         if (providers.Find(provider) is { } externalProvider)
         {
             var external = await externalProvider.AuthenticateAsync(credentials!, link: true, CancellationToken.None);
-            return await user.LinkExternal(caller.SessionId, external.Identity);
+            return await user.LinkExternal(caller.SessionId, external.Identity, external.Metadata);
         }
 
         var (email, password) = EmailAndPassword(credentials!);

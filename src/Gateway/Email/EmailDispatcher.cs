@@ -11,7 +11,7 @@ namespace OrleansSessions.Gateway.Email;
 /// </summary>
 public sealed partial class EmailDispatcher(
     IGrainFactory grains,
-    IServiceProvider services,
+    IEmailTransport transport,
     AccountEmails emails,
     IOptions<EmailOptions> options,
     IHostApplicationLifetime lifetime,
@@ -35,7 +35,6 @@ public sealed partial class EmailDispatcher(
             return;
         }
 
-        var transport = services.GetRequiredService<IEmailTransport>();
         LogSending(transport.Describe());
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
@@ -48,7 +47,7 @@ public sealed partial class EmailDispatcher(
         {
             foreach (var shard in shards)
             {
-                if (!await DrainAsync(transport, shard, stoppingToken))
+                if (!await DrainAsync(shard, stoppingToken))
                 {
                     break;
                 }
@@ -80,7 +79,7 @@ public sealed partial class EmailDispatcher(
     }
 
     /// <summary>Sends what is due in a shard; false when the transport failed, so this round stops.</summary>
-    private async Task<bool> DrainAsync(IEmailTransport transport, int shard, CancellationToken stoppingToken)
+    private async Task<bool> DrainAsync(int shard, CancellationToken stoppingToken)
     {
         var outbox = grains.GetGrain<IEmailOutboxGrain>(shard);
         try
@@ -89,7 +88,7 @@ public sealed partial class EmailDispatcher(
             {
                 foreach (var (leased, index) in batch.Select((leased, index) => (leased, index)))
                 {
-                    if (!await SendAsync(transport, outbox, leased, stoppingToken))
+                    if (!await SendAsync(outbox, leased, stoppingToken))
                     {
                         foreach (var untried in batch.Skip(index + 1))
                         {
@@ -110,7 +109,7 @@ public sealed partial class EmailDispatcher(
         }
     }
 
-    private async Task<bool> SendAsync(IEmailTransport transport, IEmailOutboxGrain outbox, LeasedEmail leased, CancellationToken stoppingToken)
+    private async Task<bool> SendAsync(IEmailOutboxGrain outbox, LeasedEmail leased, CancellationToken stoppingToken)
     {
         var email = leased.Email;
         try

@@ -34,7 +34,7 @@ public static class UserEndpoints
             .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked);
         auth.MapPost("/password", ChangePassword)
             .WithSummary("Changes the signed-in user's password; every other session of the user ends.")
-            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked, ErrorCodes.InvalidPassword, ErrorCodes.InvalidCredentials]);
+            .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked, ErrorCodes.InvalidPassword, ErrorCodes.InvalidCredentials, ErrorCodes.RateLimited]);
         return app;
     }
 

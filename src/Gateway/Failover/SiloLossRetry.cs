@@ -53,12 +53,14 @@ public sealed partial class SiloLossRetry(IOptions<FailoverOptions> options, Tim
     }
 
     /// <summary>
-    /// A failure of the cluster rather than of the request: a silo gone, unreachable, or not answering, or a grain
-    /// that could not reach another for it (<c>unavailable</c>, e.g. a login its device could not be told of yet).
+    /// A failure of the cluster rather than of the request: a silo gone, unreachable, or not answering (a call timed
+    /// out, or expired before the grain could be placed), or a grain that could not reach another for it
+    /// (<c>unavailable</c>, e.g. a login its device could not be told of yet).
     /// </summary>
     public static bool IsSiloLoss(Exception exception) =>
         exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
-            or GatewayTooBusyException or TimeoutException or SessionsException { Code: ErrorCodes.Unavailable };
+            or GatewayTooBusyException or TimeoutException or OperationCanceledException
+            or SessionsException { Code: ErrorCodes.Unavailable };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Gateway.Callers;
@@ -28,7 +30,7 @@ public static class RealmEndpoints
         var realmApp = api.MapGroup("/app/{appId}").AddEndpointFilter(RequireThisApp);
         realmApp.MapGet("/location", Location).WithSummary("Where the Realm client sends its requests.");
         realmApp.MapPost("/auth/providers/{provider}/login", LogIn)
-            .WithSummary("Logs in (anon-user, local-userpass, custom-token) on the client's device, or links with ?link=true.")
+            .WithSummary("Logs in (any provider, with realm-web's bodies) on the client's device, or links with ?link=true.")
             .RequireRateLimiting(RateLimits.PerAddress);
 
         var userPass = realmApp.MapGroup("/auth/providers/local-userpass").RequireRateLimiting(RateLimits.PerAddress);
@@ -67,10 +69,10 @@ public static class RealmEndpoints
     }
 
     private static async Task<RealmLoginResponse> LogIn(
-        string provider, bool? link, RealmLoginRequest? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
-        AccessTokens accessTokens)
+        string provider, bool? link, JsonObject? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
+        AccessTokens accessTokens, IOptions<JsonOptions> json)
     {
-        var credentials = new Credentials(provider, body?.Username, body?.Password, body?.Token);
+        var (credentials, device) = RealmLoginRequest.Read(provider, body, json.Value.SerializerOptions);
         if (link == true)
         {
             var caller = new UserCaller(await accessTokens.ValidateAsync(BearerToken.From(http)));
@@ -79,7 +81,7 @@ public static class RealmEndpoints
             return new RealmLoginResponse(await tokens.IssueAsync(caller.UserId, caller.SessionId, deviceId), null, caller.UserId, deviceId);
         }
 
-        var (grant, refreshToken) = await devices.LogInAsync(body?.Options?.Device, credentials);
+        var (grant, refreshToken) = await devices.LogInAsync(device, credentials);
         return new RealmLoginResponse(
             await tokens.IssueAsync(grant.UserId, grant.SessionId, grant.DeviceId), refreshToken.ToString(), grant.UserId, grant.DeviceId);
     }

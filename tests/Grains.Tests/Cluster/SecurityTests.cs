@@ -46,6 +46,25 @@ public sealed class SecurityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Wrong_current_passwords_of_a_password_change_count_as_failed_logins()
+    {
+        var device = await _sessions.RegisterDevice();
+        var email = $"{Ids.New()}@example.com";
+        var userId = await _sessions.RegisterUser(email);
+        var login = await _sessions.LogIn(device, userId);
+        for (var i = 0; i < 10; i++)
+        {
+            var wrong = await Assert.ThrowsAsync<SessionsException>(() =>
+                _sessions.User(userId).ChangePassword(login.SessionId, new Secret("wrong password"), new Secret("new password")));
+            Assert.Equal(ErrorCodes.InvalidCredentials, wrong.Code);
+        }
+
+        var locked = await Assert.ThrowsAsync<SessionsException>(() =>
+            fixture.Grains.GetGrain<IIdentityGrain>(email).Authenticate(new Secret(Sessions.Password)));
+        Assert.Equal(ErrorCodes.RateLimited, locked.Code);
+    }
+
+    [Fact]
     public async Task A_successful_login_resets_the_count()
     {
         var email = $"{Ids.New()}@example.com";

@@ -83,6 +83,7 @@ async function signIn(key) {
   const signedIn = await attempt(() => api('GET', '/v1/admin/stats'));
   if (!signedIn) {
     sessionStorage.removeItem(KEY);
+    $('admin-key').select();
     return;
   }
   clearProblem();
@@ -124,9 +125,15 @@ async function showCounts() {
   for (const status of ['confirmed', 'pending', 'disabled']) $(`count-${status}`).textContent = stats.users[status];
 }
 
-/** Loads the first page again, as many rows as are shown (so polling keeps what Load more added). */
+const menuOpen = () => document.querySelector('[role="menu"]:not([hidden])') !== null;
+
+/**
+ * Loads the first page again, as many rows as are shown (so polling keeps what Load more added); not while a menu
+ * is open, which the new rows would close (the next poll catches up).
+ */
 async function refreshList() {
   const page = await api('GET', listPath(Math.min(Math.max(view.shown, PAGE), 200)));
+  if (menuOpen()) return;
   renderRows(page.users, false);
   view.cursor = page.nextCursor;
   $('load-more').hidden = !view.cursor;
@@ -152,7 +159,7 @@ async function showList() {
 }
 
 async function poll() {
-  if ($('console').hidden || document.querySelector('[role="menu"]:not([hidden])') || $('confirm').open) return;
+  if ($('console').hidden || menuOpen() || $('confirm').open) return;
   try {
     await showCounts();
     if (!$('users-view').hidden) await refreshList();
