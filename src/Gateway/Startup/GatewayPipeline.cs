@@ -13,6 +13,7 @@ public static class GatewayPipeline
     {
         app.UseRequestDeadline();
         app.UseRealmCors();
+        app.UseNoStoreOnApis();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
