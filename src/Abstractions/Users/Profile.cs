@@ -8,4 +8,5 @@ public sealed record Profile(
     string? Email,
     IReadOnlyList<UserIdentity> Identities,
     string CustomData,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    UserType Type);

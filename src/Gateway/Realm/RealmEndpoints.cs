@@ -70,7 +70,7 @@ public static class RealmEndpoints
         string provider, bool? link, RealmLoginRequest? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
         AccessTokens accessTokens)
     {
-        var credentials = new Credentials(provider, body?.Username, body?.Password, body?.Token);
+        var credentials = new Credentials(provider, body?.Username, body?.Password, body?.Token, Key: body?.Key);
         if (link == true)
         {
             var caller = new UserCaller(await accessTokens.ValidateAsync(BearerToken.From(http)));

@@ -19,5 +19,5 @@ public sealed record RealmProfile(
         appId,
         profile.Identities.Select(i => new RealmIdentity(i.Id, i.ProviderType)).ToList(),
         profile.Email is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["email"] = profile.Email },
-        "normal");
+        profile.Type == UserType.Server ? "server" : "normal");
 }

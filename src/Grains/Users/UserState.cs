@@ -21,6 +21,7 @@ public sealed class UserState
     [Id(4)] public string? Email { get; set; }
     [Id(5)] public string CustomData { get; set; } = "{}";
     [Id(6)] public bool HasLoggedIn { get; set; }
+    [Id(16)] public UserType Type { get; set; }
 
     // The sessions (SessionBook).
     [Id(7)] public Dictionary<string, SessionRecord> Sessions { get; set; } = [];
