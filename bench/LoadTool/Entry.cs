@@ -4,7 +4,8 @@ namespace OrleansSessions.LoadTool;
 
 /// <summary>
 /// <c>LoadTool [options]</c> runs the benchmark against a gateway on loopback; <c>keygen DIR</c> writes the key pair
-/// of the custom-token issuer; <c>serve-bare</c>, <c>serve-actor</c> and <c>memory</c> are the child processes it starts.
+/// of the custom-token issuer; <c>serve-bare</c>, <c>serve-actor</c> and <c>memory</c> are the child processes it
+/// starts; <c>writes</c> prints the bytes written per operation.
 /// </summary>
 public static class Entry
 {
@@ -23,6 +24,9 @@ public static class Entry
                 return 0;
             case "serve-actor":
                 await Baselines.Actor(int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3])).RunAsync();
+                return 0;
+            case "writes":
+                Console.WriteLine(WritesScenario.Markdown(await WritesScenario.RunAsync([1, 50], auditEventsKept: 100)));
                 return 0;
             case "memory":
                 var result = await MemoryScenario.RunAsync(int.Parse(args[1]), int.Parse(args[2]), Console.WriteLine);

@@ -60,7 +60,7 @@ public static class MemoryScenario
                     var info = await device.AdmitLogin(token, userIds[u], 20);
                     await grains.GetGrain<IUserGrain>(userIds[u]).LoginExternal(
                         new NewSession(info, TokenHash.Of("refresh-" + i + "-" + k)),
-                        new UserIdentity(ProviderTypes.CustomToken, "memory-" + u), "{}");
+                        new UserIdentity(ProviderTypes.CustomToken, "memory-" + u), "{}", metadata: null);
                 }
             });
             log($"memory: {devices * usersPerDevice} logins in {clock.Elapsed.TotalSeconds:F1} s");

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Starts a local OrleansSessions cluster without Docker, everything on 127.0.0.1: Azurite (grain state, kept in
-# .local/cluster/azurite), Redis (membership), N silos and M gateways. It installs Azurite (npm) and Redis (apt) if
+# .local/cluster/azurite), Redis (membership; none with --membership azuretable, which keeps membership in Azurite
+# too), N silos and M gateways. It installs Azurite (npm) and Redis (apt) if
 # they are missing, builds the silo and the gateway once (Release), waits until every gateway's /health/ready is
 # 200, and records every process it started in .local/cluster/pids ("role pid start-time" per line), which
 # deploy/local/stop-cluster.sh stops, and nothing else.
 #
 # Usage: deploy/local/start-cluster.sh [options]     (each option can also be set by the environment variable named)
+#   --membership redis|azuretable  MEMBERSHIP        where silos and gateways find each other (default redis)
 #   --silos N                  SILOS                 silos (default 3)
 #   --gateways M               GATEWAYS              gateways (default 2)
 #   --gateway-port P           GATEWAY_PORT          HTTP port of the first gateway, the next ones follow (default 5080)
@@ -23,6 +25,7 @@
 # Other Sessions__* and OTEL_* variables in the environment reach every gateway and silo as they are.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+membership=${MEMBERSHIP:-redis}
 silos=${SILOS:-3}
 gateways=${GATEWAYS:-2}
 gateway_port=${GATEWAY_PORT:-5080}
@@ -37,6 +40,7 @@ build=1
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
+    --membership) membership=${2:?}; shift 2 ;;
     --silos) silos=${2:?}; shift 2 ;;
     --gateways) gateways=${2:?}; shift 2 ;;
     --gateway-port) gateway_port=${2:?}; shift 2 ;;
@@ -56,6 +60,10 @@ for value in "$silos" "$gateways" "$gateway_port" "$silo_port" "$orleans_gateway
   [[ "$value" =~ ^[0-9]+$ ]] || { echo "not a number: $value" >&2; exit 2; }
 done
 [ "$silos" -ge 1 ] && [ "$gateways" -ge 1 ] || { echo "at least one silo and one gateway" >&2; exit 2; }
+case "$membership" in
+  redis|azuretable) ;;
+  *) echo "--membership is redis or azuretable, not $membership" >&2; exit 2 ;;
+esac
 
 state="$root/.local/cluster"
 pids="$state/pids"
@@ -73,7 +81,8 @@ if [ -s "$pids" ]; then
 fi
 
 # Every port must be free before anything starts, so that a clash is named rather than found in a log.
-ports=("$table_port:Azurite" "$redis_port:Redis")
+ports=("$table_port:Azurite")
+[ "$membership" = redis ] && ports+=("$redis_port:Redis")
 for i in $(seq 0 $(( silos - 1 ))); do
   ports+=("$(( silo_port + i )):silo-$i" "$(( orleans_gateway_port + i )):silo-$i (gateway port)")
 done
@@ -87,7 +96,7 @@ for entry in "${ports[@]}"; do
 done
 
 "$root/deploy/azurite/install.sh"
-"$root/deploy/redis/install.sh"
+[ "$membership" = redis ] && "$root/deploy/redis/install.sh"
 tools="$root/.local/tools"
 if [ "$smtp4dev" = 1 ] && [ ! -x "$tools/smtp4dev" ]; then
   echo "installing smtp4dev (dotnet tool Rnwood.Smtp4dev) into $tools"
@@ -117,7 +126,8 @@ trap failed ERR INT TERM
 admin_key_file="$state/admin-key"
 [ -s "$admin_key_file" ] || { umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$admin_key_file"; }
 export Sessions__AdminApiKey=${Sessions__AdminApiKey:-$(cat "$admin_key_file")}
-export Cluster__Redis="127.0.0.1:$redis_port"
+export Cluster__Membership=$membership
+[ "$membership" = redis ] && export Cluster__Redis="127.0.0.1:$redis_port"
 export Cluster__AzureTableStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 export Cluster__ClusterId=${Cluster__ClusterId:-local}
 export Cluster__ServiceId=${Cluster__ServiceId:-orleans-sessions}
@@ -136,11 +146,13 @@ start() {
 start azurite "$logs/azurite.log" "$state" \
   node "$root/deploy/azurite/node_modules/azurite/dist/src/table/main.js" --location "$state/azurite" \
   --tableHost 127.0.0.1 --tablePort "$table_port" --skipApiVersionCheck --loose --silent --disableTelemetry
-# Membership lives only as long as this Redis: each start of the cluster begins with an empty membership table.
-start redis "$logs/redis.log" "$state/redis" \
-  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$state/redis" --save "" --appendonly no --daemonize no
+if [ "$membership" = redis ]; then
+  # Membership lives only as long as this Redis: each start of the cluster begins with an empty membership table.
+  start redis "$logs/redis.log" "$state/redis" \
+    redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$state/redis" --save "" --appendonly no --daemonize no
+  wait_until "Redis on port $redis_port" 30 port_in_use "$redis_port"
+fi
 wait_until "Azurite on port $table_port" 30 port_in_use "$table_port"
-wait_until "Redis on port $redis_port" 30 port_in_use "$redis_port"
 if [ "$smtp4dev" = 1 ]; then
   # Its inbox is kept in memory only: it empties when smtp4dev stops.
   mkdir -p "$state/smtp4dev"
@@ -170,7 +182,7 @@ for url in "${urls[@]}"; do
 done
 trap - ERR INT TERM
 
-echo "OrleansSessions cluster: $silos silos, $gateways gateways (cluster $Cluster__ClusterId, logs in $logs, pids in $pids)"
+echo "OrleansSessions cluster: $silos silos, $gateways gateways, $membership membership (cluster $Cluster__ClusterId, logs in $logs, pids in $pids)"
 for url in "${urls[@]}"; do echo "  gateway    $url"; done
 echo "  admin key  $Sessions__AdminApiKey"
 [ "$smtp4dev" = 1 ] && echo "  emails     http://127.0.0.1:$smtp4dev_web_port (smtp4dev)"

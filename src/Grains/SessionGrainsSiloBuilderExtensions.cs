@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
 namespace OrleansSessions.Grains;
@@ -17,8 +16,8 @@ public static class SessionGrainsSiloBuilderExtensions
     {
         silo.Services.AddOptions<SessionPolicyOptions>()
             .Bind(configuration.GetSection(SessionPolicyOptions.Section))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
-        silo.Services.AddSingleton<IValidateOptions<SessionPolicyOptions>, SessionPolicyValidator>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         return silo;

@@ -42,6 +42,8 @@ public static class SessionsSiloBuilderExtensions
 
         silo.Services.AddSingleton<IUserDirectory>(_ =>
             new AzureTableUserDirectory(new TableServiceClient(storage).GetTableClient(cluster.DirectoryTableName)));
+        silo.Services.AddSingleton<IUserCatalog>(_ =>
+            new AzureTableUserCatalog(new TableServiceClient(storage).GetTableClient(cluster.TableName), cluster.ServiceId));
         silo.UseFastFailureDetection(configuration)
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .ConfigureEndpoints(

@@ -37,6 +37,25 @@ public sealed class ConfirmationTests(StrictGateway gateway) : IDisposable
     }
 
     [Fact]
+    public async Task Registering_an_email_still_pending_replaces_the_registration_so_the_mailbox_confirms_its_owners_password()
+    {
+        var squatted = await _api.RegisterPending();
+        var squattersToken = gateway.Emails.ConfirmationTokenOf(squatted.Email);
+
+        var owned = await _api.Register(squatted.Email);
+
+        Assert.NotEqual(squatted.UserId, owned.UserId);
+        var ownersToken = gateway.Emails.ConfirmationTokenOf(owned.Email);
+        Assert.NotEqual(squattersToken, ownersToken);
+        await Problem(await _api.Confirm(squattersToken), HttpStatusCode.BadRequest, "invalid-token");
+        await NoContent(await _api.Confirm(ownersToken));
+        var device = await _api.NewDevice();
+        await Problem(await _api.TryLogIn(device, Password(squatted)), HttpStatusCode.Unauthorized, "invalid-credentials");
+        Assert.Equal(owned.UserId, (await _api.LogIn(device, owned)).UserId);
+        await Problem(await _api.TryRegister(owned.Email, NewPassword()), HttpStatusCode.Conflict, "account-name-in-use");
+    }
+
+    [Fact]
     public async Task The_confirmation_email_goes_to_the_lower_cased_address()
     {
         var local = $"Pending-{Guid.NewGuid():N}";

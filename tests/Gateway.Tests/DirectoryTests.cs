@@ -142,6 +142,44 @@ public sealed class DirectoryTests(DefaultGateway gateway) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_admin_ends_one_session_and_its_device_shows_the_user_logged_out()
+    {
+        var (phone, laptop) = (await _api.NewDevice(), await _api.NewDevice());
+        var (account, onPhone) = await _api.NewUser(phone);
+        await _api.LogIn(laptop, account);
+        var session = (await _api.AdminViewOf(account.UserId)).GetProperty("sessions").EnumerateArray()
+            .Single(s => s.GetProperty("deviceId").GetString() == phone.Id).GetProperty("sessionId").GetString();
+
+        await NoContent(await _api.Admin(HttpMethod.Delete, $"/v1/admin/users/{account.UserId}/sessions/{session}"));
+
+        Assert.Equal("loggedOut", await _api.StateOf(phone, account.UserId));
+        Assert.Equal("active", await _api.StateOf(laptop, account.UserId));
+        await Problem(await _api.Profile(onPhone.AccessToken), HttpStatusCode.Unauthorized, "session-revoked");
+        await Problem(await _api.Admin(HttpMethod.Delete, $"/v1/admin/users/{account.UserId}/sessions/{session}"), HttpStatusCode.NotFound, "session-not-found");
+        await Problem(await _api.Admin(HttpMethod.Delete, $"/v1/admin/users/000000000000000000000000/sessions/{session}"), HttpStatusCode.NotFound, "user-not-found");
+        await Problem(await _api.Admin(HttpMethod.Delete, $"/v1/admin/users/not-an-id/sessions/{session}"), HttpStatusCode.NotFound, "user-not-found");
+        await Problem(await _api.Send(HttpMethod.Delete, $"/v1/admin/users/{account.UserId}/sessions/{session}", "wrong-key"), HttpStatusCode.Unauthorized, "invalid-admin-key");
+    }
+
+    [Fact]
+    public async Task A_rebuild_lists_every_user_again_with_the_same_counts()
+    {
+        var device = await _api.NewDevice();
+        var account = await _api.Register();
+        await _api.LogIn(device, Anonymous);
+        await NoContent(await _api.Admin(HttpMethod.Post, $"/v1/admin/users/{account.UserId}/disable"));
+        await Shows(account.UserId, "status=disabled");
+        var before = await Stats();
+
+        var rebuilt = await Json(await _api.Admin(HttpMethod.Post, "/v1/admin/directory/rebuild"));
+
+        Assert.Equal(before.GetProperty("allUsers").GetInt64(), rebuilt.GetProperty("users").GetInt64());
+        Assert.Equal(before.GetRawText(), (await Stats()).GetRawText());
+        await Shows(account.UserId, "status=disabled");
+        await Problem(await _api.Send(HttpMethod.Post, "/v1/admin/directory/rebuild", "wrong-key"), HttpStatusCode.Unauthorized, "invalid-admin-key");
+    }
+
     private async Task<JsonElement> List(string query) => await Json(await _api.Admin(HttpMethod.Get, $"/v1/admin/users?{query}"));
 
     private async Task<JsonElement> Stats() => await Json(await _api.Admin(HttpMethod.Get, "/v1/admin/stats"));

@@ -25,7 +25,7 @@ public sealed class TelemetryTests(TelemetryGateway gateway) : IDisposable
         var trace = spans.Where(s => s.TraceId == request.TraceId).ToList();
 
         Assert.Contains(trace, s => s.DisplayName.Contains("IDeviceGrain") && s.DisplayName.Contains("AdmitLogin"));
-        Assert.Contains(trace, s => s.DisplayName.Contains("IUserGrain") && s.DisplayName.Contains("Login"));
+        Assert.Contains(trace, s => s.DisplayName.Contains("IUserSessionsGrain") && s.DisplayName.Contains("Login"));
         Assert.Contains(trace, s => s.DisplayName.Contains("IDeviceGrain") && s.DisplayName.Contains("Apply"));
         Assert.DoesNotContain(spans, s => s.Tags.Any(t => t.Value?.Contains(login.RefreshToken) == true || t.Value?.Contains(login.AccessToken) == true));
     }

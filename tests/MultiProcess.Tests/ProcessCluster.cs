@@ -4,13 +4,17 @@ using OrleansSessions.TestSupport;
 namespace OrleansSessions.MultiProcess.Tests;
 
 /// <summary>
-/// Azurite (keeping its data in a folder, so it outlives the silos), Redis, and silo and gateway processes started
-/// from their build outputs with the settings deploy/local/start-cluster.sh gives them, each on free loopback ports.
+/// Azurite (keeping its data in a folder, so it outlives the silos), Redis for membership (or, with the
+/// <c>azuretable</c> membership, Azurite for that too), and silo and gateway processes started from their build
+/// outputs with the settings deploy/local/start-cluster.sh gives them, each on free loopback ports.
 /// <see cref="StopAsync"/> stops them all as deploy/local/stop-cluster.sh does. Disposing it kills every process it
 /// started, by pid, whatever happened; so does the test process's exit.
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
+    public const string RedisMembership = "redis";
+    public const string AzureTableMembership = "azuretable";
+
     public const string AdminKey = "multi-process-admin-key-5e2a";
 
     /// <summary>The test assembly's configuration (Debug or Release): the silo and gateway are built in the same one.</summary>
@@ -24,12 +28,18 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly AzuriteFolder _storage = new();
     private readonly List<(string Role, RecordedProcess Process)> _processes = [];
     private RecordedProcess? _azurite;
+    private readonly string _membership;
     private bool _disposed;
     private bool _redisStarted;
     private int _generation;
     private string _clusterId = "";
 
-    public ProcessCluster() => AppDomain.CurrentDomain.ProcessExit += KillEverything;
+    /// <summary>A cluster of the given membership: <see cref="RedisMembership"/> or <see cref="AzureTableMembership"/>.</summary>
+    public ProcessCluster(string membership = RedisMembership)
+    {
+        _membership = membership;
+        AppDomain.CurrentDomain.ProcessExit += KillEverything;
+    }
 
     public List<RecordedProcess> Silos { get; } = [];
 
@@ -46,7 +56,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>Starts Redis (once) and Azurite over the same folder and port as before, if it was stopped.</summary>
     public async Task StartStorageAsync()
     {
-        if (!_redisStarted)
+        if (_membership == RedisMembership && !_redisStarted)
         {
             await _redis.InitializeAsync();
             _redisStarted = true;
@@ -192,7 +202,16 @@ public sealed class ProcessCluster : IAsyncDisposable
             throw new FileNotFoundException($"{dll} is missing: build src/{project} in {Configuration} first (building this test project does).");
         }
 
-        settings["Cluster__Redis"] = _redis.ConnectionString;
+        if (_membership == RedisMembership)
+        {
+            settings["Cluster__Redis"] = _redis.ConnectionString;
+        }
+        else
+        {
+            settings["Cluster__Membership"] = _membership;
+            settings["Cluster__AzureTableStorage"] = _storage.ConnectionString;
+        }
+
         settings["Cluster__ClusterId"] = _clusterId;
         settings["Cluster__ServiceId"] = "multi-process";
         settings["DOTNET_ENVIRONMENT"] = settings["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -8,8 +8,9 @@ namespace OrleansSessions.Abstractions.Identities;
 public interface IIdentityGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Registers the identity for the new user <paramref name="userId"/> and returns it (<c>account-name-in-use</c>
-    /// if another user holds it); the same registration repeated (the same new id) answers as the first did.
+    /// Registers the identity for the new user <paramref name="userId"/> and returns it: <c>account-name-in-use</c>
+    /// while a live account has it, unless that account still waits for confirmation, which this registration
+    /// replaces; the same registration repeated (the same new id) answers as the first did.
     /// </summary>
     [Alias("Register")]
     Task<string> Register(string userId, Secret password, TokenHash? confirmationTokenHash);

@@ -18,4 +18,8 @@ public interface IUserDirectoryGrain : IGrainWithIntegerKey
     /// <summary>Stores a user's entry unless the directory holds that version or a later one.</summary>
     [Alias("Apply")]
     Task Apply(DirectoryEntry entry);
+
+    /// <summary>Builds the directory again from the users' own state; answers how many users it lists.</summary>
+    [Alias("Rebuild")]
+    Task<long> Rebuild();
 }

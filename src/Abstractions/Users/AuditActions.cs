@@ -14,6 +14,7 @@ public static class AuditActions
     public const string Enable = "enable";
     public const string Delete = "delete";
     public const string Link = "link";
+    public const string Unlink = "unlink";
     public const string Confirm = "confirm";
     public const string PasswordReset = "password-reset";
     public const string PasswordChange = "password-change";

@@ -14,24 +14,32 @@ public interface IUserAccountGrain : IGrainWithStringKey
     [AlwaysInterleave, ReadOnly, Alias("Exists")]
     Task<bool> Exists();
 
+    /// <summary>
+    /// Deletes the account if it is a registration still waiting for confirmation (its confirmation tokens stop
+    /// working), so that a new registration of its email replaces it; false otherwise.
+    /// </summary>
+    [Alias("DiscardPendingRegistration")]
+    Task<bool> DiscardPendingRegistration();
+
     /// <summary>Whether the account was deleted; callable while the grain is busy.</summary>
     [AlwaysInterleave, ReadOnly, Alias("IsDeleted")]
     Task<bool> IsDeleted();
 
     /// <summary>
-    /// Logs in through an external identity (<c>custom-token</c>), making the user on first use, and copies the
-    /// issuer's claims (a JSON object) into the user's custom data.
+    /// Logs in through an external identity (custom token, Google, Apple, Facebook, custom function, OpenID Provider),
+    /// making the user on first use; copies the issuer's claims (a JSON object) into the user's custom data and keeps
+    /// what the provider said of the user (<paramref name="metadata"/>, when it says something).
     /// </summary>
     [Alias("LoginExternal")]
-    Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims);
+    Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims, UserMetadata? metadata);
 
     /// <summary>Logs in the anonymous user of this id, creating it on first use.</summary>
     [Alias("LoginAnonymous")]
     Task<SessionGrant> LoginAnonymous(NewSession session);
 
-    /// <summary>Links an external identity to the signed-in user.</summary>
+    /// <summary>Links an external identity to the signed-in user, keeping what its provider said of the user.</summary>
     [SingleAttempt, Alias("LinkExternal")]
-    Task<Profile> LinkExternal(string sessionId, UserIdentity identity);
+    Task<Profile> LinkExternal(string sessionId, UserIdentity identity, UserMetadata? metadata);
 
     /// <summary>Links an email/password identity to the signed-in user.</summary>
     [SingleAttempt, Alias("LinkPassword")]

@@ -1,6 +1,9 @@
 namespace OrleansSessions.Abstractions.Users;
 
-/// <summary>A user as it reads itself (API.md's <c>Profile</c>); custom data as a JSON object's text.</summary>
+/// <summary>
+/// A user as it reads itself (API.md's <c>Profile</c>); custom data as a JSON object's text. When its email was
+/// proven (a token sent to it used) is kept for the grains and the audit trail; API.md's shape leaves it out.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("OrleansSessions.Profile")]
 public sealed record Profile(
     string UserId,
@@ -9,4 +12,6 @@ public sealed record Profile(
     IReadOnlyList<UserIdentity> Identities,
     string CustomData,
     DateTimeOffset CreatedAt,
+    DateTimeOffset? EmailProvenAt,
+    UserMetadata Metadata,
     UserType Type);

@@ -67,7 +67,7 @@ public sealed class Logins(
         {
             ProviderTypes.Anonymous => await user.LoginAnonymous(request),
             ProviderTypes.ApiKey => await apiKey!.LogInAsync(request),
-            _ when external is not null => await user.LoginExternal(request, external.Identity, external.CopiedClaims),
+            _ when external is not null => await user.LoginExternal(request, external.Identity, external.CopiedClaims, external.Metadata),
             _ => await user.Login(request),
         };
         return (grant, new RefreshToken(userId, grant.SessionId, secret));
@@ -91,7 +91,7 @@ public sealed class Logins(
         if (providers.Find(provider) is { } externalProvider)
         {
             var external = await externalProvider.AuthenticateAsync(credentials!, link: true, CancellationToken.None);
-            return await user.LinkExternal(caller.SessionId, external.Identity);
+            return await user.LinkExternal(caller.SessionId, external.Identity, external.Metadata);
         }
 
         var (email, password) = EmailAndPassword(credentials!);

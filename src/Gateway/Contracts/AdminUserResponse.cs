@@ -12,6 +12,7 @@ public sealed record AdminUserResponse(
     JsonElement CustomData,
     DateTimeOffset CreatedAt,
     UserType Type,
+    IReadOnlyDictionary<string, string> Metadata,
     IReadOnlyList<SessionResponse> Sessions,
     IReadOnlyList<string> DeviceIds)
 {
@@ -26,6 +27,7 @@ public sealed record AdminUserResponse(
             profile.CustomData,
             profile.CreatedAt,
             profile.Type,
+            profile.Metadata,
             user.Sessions.Select(s => SessionResponse.From(s, currentSessionId: null)).ToList(),
             user.DeviceIds);
     }

@@ -11,7 +11,8 @@ public sealed record ProfileResponse(
     IReadOnlyList<IdentityResponse> Identities,
     JsonElement CustomData,
     DateTimeOffset CreatedAt,
-    UserType Type)
+    UserType Type,
+    IReadOnlyDictionary<string, string> Metadata)
 {
     public static ProfileResponse From(Profile profile) => new(
         profile.UserId,
@@ -20,5 +21,6 @@ public sealed record ProfileResponse(
         profile.Identities.Select(i => new IdentityResponse(i.ProviderType, i.Id)).ToList(),
         JsonElement.Parse(profile.CustomData),
         profile.CreatedAt,
-        profile.Type);
+        profile.Type,
+        MetadataResponse.From(profile.Metadata));
 }

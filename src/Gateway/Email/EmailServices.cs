@@ -23,8 +23,8 @@ public static class EmailServices
                 }
             })
             .ValidateDataAnnotations()
-            .Validate<IOptions<SessionsOptions>>(
-                (email, sessions) => email.CanSend || !sessions.Value.RequireEmailConfirmation,
+            .Validate(
+                email => email.CanSend || !RequiresConfirmation(configuration),
                 "Sessions:RequireEmailConfirmation is on, but no email can be sent, so no account could ever be confirmed: "
                 + "set Sessions:Email:Smtp:Host (an SMTP server) or Sessions:Email:PickupDirectory (a directory the emails are written to)")
             .ValidateOnStart();
@@ -41,4 +41,11 @@ public static class EmailServices
                 : ActivatorUtilities.CreateInstance<NoEmailSender>(provider));
         return services;
     }
+
+    /// <summary>
+    /// Read from the configuration, not from <see cref="SessionsOptions"/>, so that an invalid Sessions setting is
+    /// reported once, by its own check.
+    /// </summary>
+    private static bool RequiresConfirmation(IConfiguration configuration) =>
+        bool.TryParse(configuration[$"{SessionsOptions.Section}:{nameof(SessionsOptions.RequireEmailConfirmation)}"], out var required) && required;
 }

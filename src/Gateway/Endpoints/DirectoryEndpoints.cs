@@ -1,18 +1,26 @@
 using OrleansSessions.Abstractions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansSessions.Abstractions.UserDirectory;
+using OrleansSessions.Abstractions.Users;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.UserDirectory;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
-/// <summary>ADMIN.md's user directory (admin key): the list of users and its counts.</summary>
+/// <summary>ADMIN.md's user directory (admin key): the list of users, its counts and rebuild, and ending one session.</summary>
 public static class DirectoryEndpoints
 {
     public static RouteGroupBuilder MapDirectoryEndpoints(this RouteGroupBuilder admin)
     {
         admin.MapGet("/stats", Stats).WithSummary("How many users there are of each status and kind, and their live sessions.")
             .Refuses(ErrorCodes.InvalidAdminKey);
+        admin.MapPost("/directory/rebuild", Rebuild)
+            .WithSummary("Builds the user directory again from the users' own state; answers how many users it lists.")
+            .Refuses(ErrorCodes.InvalidAdminKey);
+        admin.MapDelete("/users/{userId}/sessions/{sessionId}", EndSession)
+            .WithSummary("Ends one session of the user; its device applies the fallback rule.")
+            .Refuses(ErrorCodes.InvalidAdminKey, ErrorCodes.UserNotFound, ErrorCodes.SessionNotFound);
         return admin;
     }
 
@@ -31,6 +39,20 @@ public static class DirectoryEndpoints
 
     private static async Task<StatsResponse> Stats(IGrainFactory grains) =>
         StatsResponse.From(await Directory(grains).Count());
+
+    private static async Task<RebuildResponse> Rebuild(IGrainFactory grains) =>
+        new(await Directory(grains).Rebuild());
+
+    private static async Task<NoContent> EndSession(string userId, string sessionId, IGrainFactory grains)
+    {
+        if (!Ids.IsWellFormed(userId))
+        {
+            throw new SessionsException(ErrorCodes.UserNotFound, "No user has this id.");
+        }
+
+        await grains.GetGrain<IUserGrain>(userId).EndSessionByAdmin(sessionId);
+        return TypedResults.NoContent();
+    }
 
     private static IUserDirectoryGrain Directory(IGrainFactory grains) => grains.GetGrain<IUserDirectoryGrain>(0);
 }

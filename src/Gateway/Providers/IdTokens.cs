@@ -25,10 +25,6 @@ public sealed partial class IdTokens(
     private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _managers = new();
     private readonly JsonWebTokenHandler _handler = new();
 
-    static IdTokens() =>
-        // A refresh asked for on an unknown key then happens on the next read, not on a background thread of its own.
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
-
     /// <summary>The issuer's discovery document, with its keys (<c>unavailable</c> if it was never read).</summary>
     public Task<OpenIdConnectConfiguration> ConfigurationAsync(OpenIdIssuer issuer, CancellationToken cancellationToken) =>
         OutsideParty.CallAsync(issuer.ProviderType, logger, () => ManagerOf(issuer).GetConfigurationAsync(cancellationToken));

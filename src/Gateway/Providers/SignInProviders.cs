@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly.Telemetry;
 using OrleansSessions.Abstractions.Users;
 
 namespace OrleansSessions.Gateway.Providers;
@@ -12,6 +13,9 @@ public static class SignInProviders
 {
     public static WebApplicationBuilder AddSignInProviders(this WebApplicationBuilder builder)
     {
+        // Set before any token is handled (the library reads its switches once): a refresh of an issuer's keys asked for
+        // on an unknown kid then happens on the next read, not on a background thread of each configuration manager.
+        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
         var services = builder.Services;
         services.AddOptions<ProvidersOptions>()
             .Bind(builder.Configuration.GetSection(ProvidersOptions.Section))
@@ -32,6 +36,10 @@ public static class SignInProviders
         }
 
         AddOutsideParty(services, ProviderTypes.CustomFunction, providers => providers.CustomFunction.Timeout);
+
+        // An outside party's failure is its own, answered with 503 and logged as a warning: not an error of this service.
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = outcome =>
+            outcome.Event.Severity > ResilienceEventSeverity.Warning ? ResilienceEventSeverity.Warning : outcome.Event.Severity);
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using OrleansSessions.Gateway.Limits;
 using OrleansSessions.Gateway.Tokens;
 
@@ -6,9 +7,10 @@ namespace OrleansSessions.Gateway.Settings;
 
 /// <summary>
 /// The gateway's settings (configuration section <c>Sessions</c>; API.md lists the keys). The session policy the
-/// grains enforce (refresh lifetime, idle timeout, lockout) is the silos' <c>SessionPolicyOptions</c>.
+/// grains enforce (refresh lifetime, idle timeout, lockout) is the silos' <c>SessionPolicyOptions</c>. Every rule is a
+/// data annotation, nested sections included (<see cref="ValidateObjectMembersAttribute"/>), checked at start.
 /// </summary>
-public sealed class SessionsOptions : IValidatableObject
+public sealed class SessionsOptions
 {
     public const string Section = "Sessions";
 
@@ -17,6 +19,7 @@ public sealed class SessionsOptions : IValidatableObject
 
     public bool RequireEmailConfirmation { get; set; }
 
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     public bool AllowSwitchWithoutReauthentication { get; set; } = true;
@@ -32,6 +35,7 @@ public sealed class SessionsOptions : IValidatableObject
     public string Audience { get; set; } = "orleans-sessions";
 
     /// <summary>How far a token's expiry and not-before may be off (SPEC.md: at most 5 seconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan ClockLeeway { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The largest request body accepted (413 beyond it).</summary>
@@ -42,21 +46,11 @@ public sealed class SessionsOptions : IValidatableObject
     [Range(2, 1024 * 1024)]
     public int MaxCustomDataBytes { get; set; } = 16 * 1024;
 
+    [ValidateObjectMembers]
     public CustomTokenOptions CustomToken { get; set; } = new();
 
     /// <summary>Requests per client address on login, register, confirm and device registration.</summary>
+    [ValidateObjectMembers]
     public RateLimitOptions RateLimits { get; set; } = new();
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (AccessTokenLifetime <= TimeSpan.Zero)
-        {
-            yield return new ValidationResult("must be positive", [nameof(AccessTokenLifetime)]);
-        }
-
-        if (ClockLeeway < TimeSpan.Zero || ClockLeeway > TimeSpan.FromSeconds(5))
-        {
-            yield return new ValidationResult("must be from 0 to 5 seconds", [nameof(ClockLeeway)]);
-        }
-    }
 }

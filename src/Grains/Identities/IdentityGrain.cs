@@ -7,8 +7,10 @@ namespace OrleansSessions.Grains.Identities;
 
 /// <summary>
 /// An email/password identity (key: the normalized email). Registration is unique among live accounts: an
-/// identity whose user was deleted is free again, even if the deletion's release never arrived. Failed logins
-/// are counted here, one grain for the whole cluster, whether the account exists or not.
+/// identity whose user was deleted is free again, even if the deletion's release never arrived, and one whose user
+/// still waits for confirmation is taken over by the new registration (so that whoever confirms from the mailbox
+/// confirms the password they chose). Failed logins are counted here, one grain for the whole cluster, whether the
+/// account exists or not.
 /// </summary>
 public sealed class IdentityGrain(
     [PersistentState("identity")] IPersistentState<IdentityState> state,
@@ -24,7 +26,8 @@ public sealed class IdentityGrain(
             return userId; // this very registration, sent again by a gateway that lost the answer
         }
 
-        if (state.State.UserId is { } existing && await GrainFactory.GetGrain<IUserGrain>(existing).Exists())
+        if (state.State.UserId is { } existing && await GrainFactory.GetGrain<IUserGrain>(existing).Exists()
+            && !await GrainFactory.GetGrain<IUserGrain>(existing).DiscardPendingRegistration())
         {
             throw new SessionsException(ErrorCodes.AccountNameInUse, "An account with this email exists.");
         }

@@ -3,9 +3,12 @@ using OrleansSessions.Abstractions.UserDirectory;
 
 namespace OrleansSessions.Grains.UserDirectory;
 
-/// <summary>The directory on any silo, over the silo's store.</summary>
-[StatelessWorker]
-public sealed class UserDirectoryGrain(IUserDirectory directory) : Grain, IUserDirectoryGrain
+/// <summary>
+/// The directory on any silo, over the silo's store. Reentrant: it keeps no state, and a rebuild waits on user grains
+/// whose deliveries come back to it.
+/// </summary>
+[StatelessWorker, Reentrant]
+public sealed class UserDirectoryGrain(IUserDirectory directory, IUserCatalog catalog) : Grain, IUserDirectoryGrain
 {
     private readonly UserLister _lister = new(directory);
 
@@ -14,4 +17,6 @@ public sealed class UserDirectoryGrain(IUserDirectory directory) : Grain, IUserD
     public Task<DirectoryCounts> Count() => _lister.Count();
 
     public Task Apply(DirectoryEntry entry) => directory.Apply([entry]);
+
+    public Task<long> Rebuild() => new DirectoryRebuild(directory, catalog, GrainFactory).Run();
 }

@@ -16,14 +16,22 @@ public sealed class UserAccount(string userId, UserState state)
 
     public bool IsDeleted => state.Deleted;
 
+    /// <summary>Whether the account was registered with this email (and so a registration repeated is done).</summary>
+    public bool IsRegisteredAs(string email) => WasCreated && state.Email == email;
+
     public bool IsAnonymous => state.IsAnonymous;
 
     public IEnumerable<string> Emails => state.Identities
         .Where(i => i.ProviderType == ProviderTypes.LocalUserPass).Select(_ => state.Email!);
 
     /// <summary>The identities at external issuers, each of which an identity grain binds to this user.</summary>
-    public IEnumerable<UserIdentity> ExternalIdentities => state.Identities
-        .Where(i => i.ProviderType == ProviderTypes.CustomToken);
+    public IEnumerable<UserIdentity> ExternalIdentities => state.Identities.Where(IsExternal);
+
+    public bool IsPending => Exists && state.Status == UserStatus.Pending;
+
+    public static bool IsExternal(UserIdentity identity) => identity.ProviderType == ProviderTypes.CustomToken;
+
+    public bool Has(UserIdentity identity) => state.Identities.Contains(identity);
 
     public void CreateRegistered(string email, bool pending, DateTimeOffset now)
     {
@@ -71,7 +79,11 @@ public sealed class UserAccount(string userId, UserState state)
         }
     }
 
-    public void MarkLoggedIn() => state.HasLoggedIn = true;
+    public void MarkLoggedIn(DateTimeOffset now)
+    {
+        state.HasLoggedIn = true;
+        state.LastLoginAt = now;
+    }
 
     /// <summary>The email of the account's email/password identity, or <c>invalid-credentials</c>.</summary>
     public string RequireEmail() =>
@@ -130,6 +142,15 @@ public sealed class UserAccount(string userId, UserState state)
         state.CustomData = data.ToJsonString();
     }
 
+    /// <summary>Keeps what an identity provider said of the user at its latest login, when it said something.</summary>
+    public void SetMetadata(UserMetadata? metadata)
+    {
+        if (metadata is not null && metadata != UserMetadata.None)
+        {
+            state.Metadata = metadata;
+        }
+    }
+
     /// <summary>Refuses to give this account up for a link unless it was registered and never used.</summary>
     public void EnsureReleasableForLink()
     {
@@ -152,6 +173,25 @@ public sealed class UserAccount(string userId, UserState state)
         state.Email ??= email;
     }
 
+    /// <summary>
+    /// The mailbox owner proved the email (used a token sent to it). The first proof removes every other identity:
+    /// each was linked while the address was unproven, possibly by someone who registered an address not theirs.
+    /// Returns the identities removed.
+    /// </summary>
+    public IReadOnlyList<UserIdentity> ProveEmail(DateTimeOffset now)
+    {
+        if (state.EmailProvenAt is not null)
+        {
+            return [];
+        }
+
+        state.EmailProvenAt = now;
+        var removed = state.Identities.Where(i => i.ProviderType != ProviderTypes.LocalUserPass).ToList();
+        state.Identities.RemoveAll(removed.Contains);
+        return removed;
+    }
+
     public Profile Profile() => new(
-        userId, state.Status!.Value, state.Email, state.Identities.ToList(), state.CustomData, state.CreatedAt, state.Type);
+        userId, state.Status!.Value, state.Email, state.Identities.ToList(), state.CustomData, state.CreatedAt,
+        state.EmailProvenAt, state.Metadata, state.Type);
 }

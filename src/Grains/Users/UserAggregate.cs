@@ -18,6 +18,7 @@ public sealed class UserAggregate
         Tokens = new AccountTokens(state, policy);
         Outbox = new Outbox(state);
         Devices = new UserDevices(userId, state, Outbox);
+        Listing = new DirectoryListing(userId, state, Outbox);
     }
 
     public UserAccount Account { get; }
@@ -29,6 +30,8 @@ public sealed class UserAggregate
     public UserDevices Devices { get; }
 
     public Outbox Outbox { get; }
+
+    public DirectoryListing Listing { get; }
 
     public void CreateRegistered(string email, TokenHash? confirmationTokenHash, DateTimeOffset now)
     {
@@ -49,7 +52,7 @@ public sealed class UserAggregate
 
         var session = Sessions.Start(request, now);
         Devices.Hold(session.DeviceId);
-        Account.MarkLoggedIn();
+        Account.MarkLoggedIn(now);
         Devices.Notify(session.DeviceId, DeviceNoticeKind.SignedIn, session.SessionId, SessionEndReason.Logout);
         return session;
     }
@@ -176,6 +179,23 @@ public sealed class UserAggregate
         {
             Devices.Notify(deviceId, DeviceNoticeKind.ProfileChanged, Sessions.On(deviceId)?.SessionId, SessionEndReason.Logout);
         }
+    }
+
+    /// <summary>
+    /// The mailbox owner used a token sent to the email: every session ends, and at the first proof every other
+    /// identity goes too (their identity grains are freed through the outbox), so the owner is alone in the account.
+    /// Returns the identities removed.
+    /// </summary>
+    public IReadOnlyList<UserIdentity> ProveEmail(DateTimeOffset now)
+    {
+        var removed = Account.ProveEmail(now);
+        foreach (var identity in removed.Where(UserAccount.IsExternal))
+        {
+            Outbox.Put(new ExternalIdentityRelease(Account.UserId, identity));
+        }
+
+        EndSessions(SessionEndReason.SessionEnded);
+        return removed;
     }
 
     public AdminUser AdminView() => new(Account.Profile(), Sessions.List(), Devices.All.ToList());

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using OrleansSessions.Abstractions;
-using OrleansSessions.Abstractions.Devices;
 using OrleansSessions.Abstractions.Identities;
 using OrleansSessions.Abstractions.Users;
 
@@ -8,7 +7,8 @@ namespace OrleansSessions.Grains.Users;
 
 /// <summary>
 /// The user grain's one-time account tokens: confirmation and password reset. The tokens name the user (they are
-/// sent to its email), so they live here; the identity grain holds and hashes the password they reset.
+/// sent to its email), so they live here; the identity grain holds and hashes the password they reset. Using one
+/// proves the email, which leaves its owner alone in the account.
 /// </summary>
 public sealed partial class UserGrain
 {
@@ -16,6 +16,7 @@ public sealed partial class UserGrain
     {
         User.Tokens.UseConfirmation(tokenHash, Now);
         User.Account.Confirm();
+        ProveEmail();
         Audit(AuditActions.Confirm, AuditActions.ByUser);
         await Commit();
     }
@@ -46,11 +47,25 @@ public sealed partial class UserGrain
     {
         var email = User.Tokens.UsePasswordReset(tokenHash, Now);
         await GrainFactory.GetGrain<IIdentityGrain>(email).SetPassword(UserId, newPassword);
-        User.EndSessions(SessionEndReason.SessionEnded);
+        ProveEmail();
         Audit(AuditActions.PasswordReset, AuditActions.ByUser);
         await Commit();
         LogPasswordReset(UserId);
     }
+
+    /// <summary>The email is proven: the sessions end, and the identities linked while it was unproven go.</summary>
+    private void ProveEmail()
+    {
+        foreach (var identity in User.ProveEmail(Now))
+        {
+            Audit(AuditActions.Unlink, AuditActions.BySystem);
+            LogUnprovenIdentityRemoved(UserId, identity.ProviderType);
+        }
+    }
+
+    [LoggerMessage(9, LogLevel.Warning,
+        "Security: the email of user {UserId} was proven; its {ProviderType} identity, linked before, is removed")]
+    private partial void LogUnprovenIdentityRemoved(string userId, string providerType);
 
     [LoggerMessage(6, LogLevel.Information, "The password of user {UserId} was reset; every session ended")]
     private partial void LogPasswordReset(string userId);

@@ -1,5 +1,6 @@
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Abstractions.UserDirectory;
 using OrleansSessions.Abstractions.Users;
 
 namespace OrleansSessions.Grains.Users;
@@ -21,7 +22,9 @@ public sealed class UserState
     [Id(4)] public string? Email { get; set; }
     [Id(5)] public string CustomData { get; set; } = "{}";
     [Id(6)] public bool HasLoggedIn { get; set; }
-    [Id(16)] public UserType Type { get; set; }
+
+    /// <summary>When a token sent to the email was first used (confirmation or password reset); none until then.</summary>
+    [Id(16)] public DateTimeOffset? EmailProvenAt { get; set; }
 
     // The sessions (SessionBook).
     [Id(7)] public Dictionary<string, SessionRecord> Sessions { get; set; } = [];
@@ -40,6 +43,16 @@ public sealed class UserState
     [Id(13)] public DateTimeOffset ConfirmationExpiresAt { get; set; }
     [Id(14)] public TokenHash? PasswordResetTokenHash { get; set; }
     [Id(15)] public DateTimeOffset PasswordResetExpiresAt { get; set; }
+
+    // The last login, and the entry last put in the outbox for the user directory (DirectoryListing).
+    [Id(19)] public DateTimeOffset? LastLoginAt { get; set; }
+    [Id(17)] public DirectoryEntry? Listed { get; set; }
+
+    // What the identity providers said of the user at its latest login through one (UserAccount).
+    [Id(18)] public UserMetadata Metadata { get; set; } = UserMetadata.None;
+
+    /// <summary>Normal, or server for the user of a server API key.</summary>
+    [Id(20)] public UserType Type { get; set; }
 
     public bool Exists => Status is not null && !Deleted;
 

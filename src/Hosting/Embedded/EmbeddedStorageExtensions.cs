@@ -17,9 +17,11 @@ public static class EmbeddedStorageExtensions
     {
         if (settings.Storage == EmbeddedStore.Memory)
         {
+            silo.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<InProcessGrainStorage>(provider));
             silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) =>
-                ActivatorUtilities.CreateInstance<InProcessGrainStorage>(provider));
+                provider.GetRequiredService<InProcessGrainStorage>());
             silo.Services.AddSingleton<IUserDirectory>(_ => SqliteUserDirectory.InMemory());
+            silo.Services.AddSingleton<IUserCatalog, MemoryUserCatalog>();
             return silo;
         }
 
@@ -28,6 +30,7 @@ public static class EmbeddedStorageExtensions
         silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) =>
             ActivatorUtilities.CreateInstance<SqliteGrainStorage>(provider));
         silo.Services.AddSingleton<IUserDirectory>(_ => new SqliteUserDirectory(database.OpenConnection()));
+        silo.Services.AddSingleton<IUserCatalog, SqliteUserCatalog>();
         return silo;
     }
 }

@@ -17,6 +17,10 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer, IA
     private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), Stored> _states = new();
     private long _writes;
 
+    /// <summary>The grains that have a state of this name.</summary>
+    public IEnumerable<GrainId> GrainIds(string stateName) =>
+        _states.Keys.Where(key => key.StateName == stateName).Select(key => key.GrainId);
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_states.TryGetValue((stateName, grainId), out var stored))
