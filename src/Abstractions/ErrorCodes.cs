@@ -31,4 +31,8 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "unsupported-media-type";
     public const string RateLimited = "rate-limited";
     public const string Unavailable = "unavailable";
+    public const string ApiKeyNotFound = "api-key-not-found";
+    public const string ApiKeyNameInUse = "api-key-name-in-use";
+    public const string ApiKeyLimitReached = "api-key-limit-reached";
+    public const string ApiKeysNotAllowed = "api-keys-not-allowed";
 }

@@ -60,6 +60,20 @@ public sealed class DashboardGateway : GatewayHost
     };
 }
 
+/// <summary>API keys on, with limits small enough for a test to reach.</summary>
+public sealed class ApiKeyGateway : GatewayHost
+{
+    public const int MaxPerUser = 3;
+    public const int MaxServerKeys = 4;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:ApiKeys:Enabled"] = "true",
+        ["Sessions:ApiKeys:MaxPerUser"] = MaxPerUser.ToString(),
+        ["Sessions:ApiKeys:MaxServerKeys"] = MaxServerKeys.ToString(),
+    };
+}
+
 [CollectionDefinition(Name)]
 public sealed class DefaultGatewayCollection : ICollectionFixture<DefaultGateway>
 {
@@ -106,4 +120,10 @@ public sealed class TelemetryGatewayCollection : ICollectionFixture<TelemetryGat
 public sealed class CustomTokenGatewayCollection : ICollectionFixture<CustomTokenGateway>
 {
     public const string Name = "custom-token gateway";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiKeyGatewayCollection : ICollectionFixture<ApiKeyGateway>
+{
+    public const string Name = "api-key gateway";
 }

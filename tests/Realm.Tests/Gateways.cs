@@ -67,6 +67,15 @@ public sealed class CustomTokenRealmGateway : RealmGateway
     }
 }
 
+/// <summary>API keys on: realm-web's <c>user.apiKeys</c> and <c>Credentials.apiKey</c>.</summary>
+public sealed class ApiKeyRealmGateway : RealmGateway
+{
+    protected override IReadOnlyDictionary<string, string> MoreSettings => new Dictionary<string, string>
+    {
+        ["Sessions:ApiKeys:Enabled"] = "true",
+    };
+}
+
 [CollectionDefinition(Name)]
 public sealed class DefaultRealmGatewayCollection : ICollectionFixture<DefaultRealmGateway>, ICollectionFixture<RealmClient>
 {
@@ -89,4 +98,10 @@ public sealed class ConfirmingRealmGatewayCollection : ICollectionFixture<Confir
 public sealed class CustomTokenRealmGatewayCollection : ICollectionFixture<CustomTokenRealmGateway>, ICollectionFixture<RealmClient>
 {
     public const string Name = "custom-token realm gateway";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiKeyRealmGatewayCollection : ICollectionFixture<ApiKeyRealmGateway>, ICollectionFixture<RealmClient>
+{
+    public const string Name = "api-key realm gateway";
 }

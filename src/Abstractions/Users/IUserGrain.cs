@@ -8,4 +8,5 @@ namespace OrleansSessions.Abstractions.Users;
 /// Its calls are grouped by concern in the interfaces it joins.
 /// </summary>
 [Alias("OrleansSessions.IUserGrain")]
-public interface IUserGrain : IUserAccountGrain, IUserSessionsGrain, IAccountTokensGrain, IUserAdminGrain, IUserAuditGrain;
+public interface IUserGrain : IUserAccountGrain, IUserSessionsGrain, IAccountTokensGrain, IUserAdminGrain, IUserAuditGrain,
+    IUserApiKeysGrain;

@@ -13,4 +13,5 @@ public sealed record Profile(
     string CustomData,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EmailProvenAt,
-    UserMetadata Metadata);
+    UserMetadata Metadata,
+    UserType Type);

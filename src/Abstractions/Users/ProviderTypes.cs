@@ -11,4 +11,5 @@ public static class ProviderTypes
     public const string Facebook = "oauth2-facebook";
     public const string CustomFunction = "custom-function";
     public const string Oidc = "oidc";
+    public const string ApiKey = "api-key";
 }

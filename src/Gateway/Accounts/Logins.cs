@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Identities;
 using OrleansSessions.Abstractions.Users;
+using OrleansSessions.Gateway.ApiKeys;
 using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Telemetry;
 using OrleansSessions.Gateway.Contracts;
@@ -17,7 +18,8 @@ namespace OrleansSessions.Gateway.Accounts;
 /// session from the user grain (which tells the device before it answers), then the tokens.
 /// </summary>
 public sealed class Logins(
-    IGrainFactory grains, AccessTokens accessTokens, IdentityProviders providers, IOptions<SessionsOptions> options)
+    IGrainFactory grains, AccessTokens accessTokens, IdentityProviders providers, IOptions<SessionsOptions> options,
+    IOptions<ApiKeyOptions> apiKeys)
 {
     public async Task<LoginResponse> LogInAsync(DeviceCaller caller, Credentials? credentials)
     {
@@ -39,9 +41,15 @@ public sealed class Logins(
         var device = caller.Device(grains);
         string userId;
         ExternalLogin? external = null;
+        var apiKey = provider == ProviderTypes.ApiKey ? ApiKeyCredential.From(grains, credentials) : null;
         if (provider == ProviderTypes.Anonymous)
         {
             userId = await device.ReserveAnonymousUser(caller.TokenHash);
+        }
+        else if (apiKey is not null)
+        {
+            await device.Authenticate(caller.TokenHash);
+            userId = await apiKey.AuthenticateAsync();
         }
         else
         {
@@ -58,6 +66,7 @@ public sealed class Logins(
         var grant = provider switch
         {
             ProviderTypes.Anonymous => await user.LoginAnonymous(request),
+            ProviderTypes.ApiKey => await apiKey!.LogInAsync(request),
             _ when external is not null => await user.LoginExternal(request, external.Identity, external.CopiedClaims, external.Metadata),
             _ => await user.Login(request),
         };
@@ -72,6 +81,11 @@ public sealed class Logins(
         if (provider == ProviderTypes.Anonymous)
         {
             throw new SessionsException(ErrorCodes.CannotLinkAnonymous, "Anonymous credentials cannot be linked.");
+        }
+
+        if (provider == ProviderTypes.ApiKey)
+        {
+            throw Require.Invalid("An API key logs a user in; it cannot be linked.");
         }
 
         if (providers.Find(provider) is { } externalProvider)
@@ -110,6 +124,8 @@ public sealed class Logins(
         return provider switch
         {
             ProviderTypes.LocalUserPass or ProviderTypes.Anonymous => provider,
+            ProviderTypes.ApiKey when apiKeys.Value.Enabled => provider,
+            ProviderTypes.ApiKey => throw Require.Invalid("API keys are not enabled on this service."),
             _ when providers.Find(provider) is { Enabled: true } => provider,
             _ when providers.Find(provider) is not null => throw Require.Invalid($"The {provider} provider is not enabled on this service."),
             _ => throw Require.Invalid(

@@ -11,6 +11,7 @@ public sealed record AdminUserResponse(
     IReadOnlyList<IdentityResponse> Identities,
     JsonElement CustomData,
     DateTimeOffset CreatedAt,
+    UserType Type,
     IReadOnlyDictionary<string, string> Metadata,
     IReadOnlyList<SessionResponse> Sessions,
     IReadOnlyList<string> DeviceIds)
@@ -25,6 +26,7 @@ public sealed record AdminUserResponse(
             profile.Identities,
             profile.CustomData,
             profile.CreatedAt,
+            profile.Type,
             profile.Metadata,
             user.Sessions.Select(s => SessionResponse.From(s, currentSessionId: null)).ToList(),
             user.DeviceIds);

@@ -5,7 +5,7 @@ namespace OrleansSessions.Gateway.Contracts;
 /// <summary>
 /// Credentials for a login or a link: <c>provider</c> names which of the other fields count (API.md and
 /// PROVIDERS.md): <c>email</c> and <c>password</c>, <c>token</c>, <c>idToken</c> or <c>authCode</c> with an optional
-/// <c>nonce</c>, <c>accessToken</c>, <c>payload</c>.
+/// <c>nonce</c>, <c>accessToken</c>, <c>payload</c>, <c>key</c>.
 /// </summary>
 public sealed record Credentials(
     string? Provider,
@@ -16,7 +16,8 @@ public sealed record Credentials(
     string? AuthCode = null,
     string? Nonce = null,
     string? AccessToken = null,
-    JsonElement? Payload = null)
+    JsonElement? Payload = null,
+    string? Key = null)
 {
     /// <summary>The names of the fields besides <c>provider</c> that the body has.</summary>
     public IEnumerable<string> Given()
@@ -26,6 +27,7 @@ public sealed record Credentials(
             ("email", Email is not null), ("password", Password is not null), ("token", Token is not null),
             ("idToken", IdToken is not null), ("authCode", AuthCode is not null), ("nonce", Nonce is not null),
             ("accessToken", AccessToken is not null), ("payload", Payload is { ValueKind: not JsonValueKind.Null }),
+            ("key", Key is not null),
         ];
         return fields.Where(f => f.Has).Select(f => f.Name);
     }

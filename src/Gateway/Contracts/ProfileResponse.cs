@@ -11,6 +11,7 @@ public sealed record ProfileResponse(
     IReadOnlyList<IdentityResponse> Identities,
     JsonElement CustomData,
     DateTimeOffset CreatedAt,
+    UserType Type,
     IReadOnlyDictionary<string, string> Metadata)
 {
     public static ProfileResponse From(Profile profile) => new(
@@ -20,5 +21,6 @@ public sealed record ProfileResponse(
         profile.Identities.Select(i => new IdentityResponse(i.ProviderType, i.Id)).ToList(),
         JsonElement.Parse(profile.CustomData),
         profile.CreatedAt,
+        profile.Type,
         MetadataResponse.From(profile.Metadata));
 }

@@ -35,6 +35,10 @@ public static class ErrorStatus
         [ErrorCodes.UnsupportedMediaType] = 415,
         [ErrorCodes.RateLimited] = 429,
         [ErrorCodes.Unavailable] = 503,
+        [ErrorCodes.ApiKeyNotFound] = 404,
+        [ErrorCodes.ApiKeyNameInUse] = 409,
+        [ErrorCodes.ApiKeyLimitReached] = 409,
+        [ErrorCodes.ApiKeysNotAllowed] = 403,
     };
 
     private static readonly Dictionary<int, string> CodeOfStatus = new()

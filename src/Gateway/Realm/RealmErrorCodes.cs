@@ -1,4 +1,5 @@
 using OrleansSessions.Abstractions;
+using OrleansSessions.Abstractions.Users;
 
 namespace OrleansSessions.Gateway.Realm;
 
@@ -10,6 +11,9 @@ namespace OrleansSessions.Gateway.Realm;
 public static class RealmErrorCodes
 {
     public const string InvalidSession = "InvalidSession";
+
+    /// <summary>A refusal of credentials other than a password (a token, a key) is Realm's <c>AuthError</c>.</summary>
+    public const string AuthError = "AuthError";
 
     /// <summary>A token in a body (confirm, reset) is not a session: a bad one is Realm's <c>UserpassTokenInvalid</c>.</summary>
     public const string UserpassTokenInvalid = "UserpassTokenInvalid";
@@ -26,8 +30,8 @@ public static class RealmErrorCodes
         [ErrorCodes.SessionRevoked] = InvalidSession,
         [ErrorCodes.InvalidCredentials] = "InvalidPassword",
         [ErrorCodes.UserDisabled] = "UserDisabled",
-        [ErrorCodes.UserPending] = "AuthError",
-        [ErrorCodes.DeviceFull] = "AuthError",
+        [ErrorCodes.UserPending] = AuthError,
+        [ErrorCodes.DeviceFull] = AuthError,
         [ErrorCodes.AccountNameInUse] = "AccountNameInUse",
         [ErrorCodes.IdentityInUse] = "AccountNameInUse",
         [ErrorCodes.NotFound] = "NotFound",
@@ -36,13 +40,23 @@ public static class RealmErrorCodes
         [ErrorCodes.UnsupportedMediaType] = "BadRequest",
         [ErrorCodes.RateLimited] = "TooManyRequests",
         [ErrorCodes.Unavailable] = "InternalServerError",
+        [ErrorCodes.ReauthenticationRequired] = AuthError,
+        [ErrorCodes.ApiKeyNotFound] = "APIKeyNotFound",
+        [ErrorCodes.ApiKeyNameInUse] = "APIKeyAlreadyExists",
+        [ErrorCodes.ApiKeyLimitReached] = "BadRequest",
+        [ErrorCodes.ApiKeysNotAllowed] = AuthError,
     };
 
-    /// <summary>The Realm code of <paramref name="code"/> answered with <paramref name="status"/>.</summary>
-    public static string Of(string code, int status) =>
-        code == ErrorCodes.InvalidToken && status == StatusCodes.Status400BadRequest
-            ? UserpassTokenInvalid
-            : RealmCodeOf.GetValueOrDefault(code, "InternalServerError");
+    /// <summary>
+    /// The Realm code of <paramref name="code"/> answered with <paramref name="status"/>, on the login route of
+    /// <paramref name="loginProvider"/> if it is one.
+    /// </summary>
+    public static string Of(string code, int status, string? loginProvider = null) => code switch
+    {
+        ErrorCodes.InvalidToken when status == StatusCodes.Status400BadRequest => UserpassTokenInvalid,
+        ErrorCodes.InvalidCredentials when loginProvider is not null and not ProviderTypes.LocalUserPass => AuthError,
+        _ => RealmCodeOf.GetValueOrDefault(code, "InternalServerError"),
+    };
 
     /// <summary>What a Realm client shows for a refused refresh token; realm-web's log out ignores exactly this message.</summary>
     public static string MessageOf(string code, string detail) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Gateway.Problems;
@@ -20,7 +21,9 @@ public sealed class RealmErrorWriter(IOptions<ProblemDetailsOptions> problemOpti
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         var code = problem.Extensions.TryGetValue("code", out var given) && given is string s ? s : ErrorStatus.CodeOf(status);
         var detail = problem.Detail ?? ErrorStatus.DetailOf(status);
-        var error = new RealmError(RealmErrorCodes.MessageOf(code, detail), RealmErrorCodes.Of(code, status), problem.Type ?? code);
+        var loginProvider = context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.RouteValues?["provider"] as string;
+        var error = new RealmError(
+            RealmErrorCodes.MessageOf(code, detail), RealmErrorCodes.Of(code, status, loginProvider), problem.Type ?? code);
         return new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(error));
     }
 }

@@ -9,7 +9,7 @@ namespace OrleansSessions.Gateway.Realm;
 /// <summary>
 /// A Realm login body, each with <c>options.device</c>: <c>{}</c> (anonymous), <c>{"username","password"}</c>
 /// (local-userpass), <c>{"token"}</c> (custom-token), <c>{"id_token"}</c> (Google, Apple, oidc), <c>{"authCode"}</c>
-/// (Google), <c>{"accessToken"}</c> (Facebook); for custom-function, the payload's own fields at the top level.
+/// (Google), <c>{"accessToken"}</c> (Facebook), <c>{"key"}</c> (api-key); for custom-function, the payload's own fields at the top level.
 /// </summary>
 public sealed record RealmLoginRequest(
     string? Username,
@@ -18,7 +18,8 @@ public sealed record RealmLoginRequest(
     RealmLoginOptions? Options,
     [property: JsonPropertyName("id_token")] string? IdToken = null,
     string? AuthCode = null,
-    string? AccessToken = null)
+    string? AccessToken = null,
+    string? Key = null)
 {
     /// <summary>The credentials of a login body for <paramref name="provider"/>, and the device the client names.</summary>
     public static (Credentials Credentials, RealmDevice? Device) Read(string provider, JsonObject? body, JsonSerializerOptions json)
@@ -28,7 +29,7 @@ public sealed record RealmLoginRequest(
             ? new Credentials(provider, null, null, null, Payload: FunctionPayload(body))
             : new Credentials(
                 provider, request?.Username, request?.Password, request?.Token,
-                IdToken: request?.IdToken, AuthCode: request?.AuthCode, AccessToken: request?.AccessToken);
+                IdToken: request?.IdToken, AuthCode: request?.AuthCode, AccessToken: request?.AccessToken, Key: request?.Key);
         return (credentials, request?.Options?.Device);
     }
 

@@ -20,7 +20,7 @@ public sealed record RealmProfile(
         appId,
         profile.Identities.Select(i => new RealmIdentity(i.Id, i.ProviderType)).ToList(),
         DataOf(profile),
-        "normal");
+        profile.Type == UserType.Server ? "server" : "normal");
 
     /// <summary>The identities' metadata in Realm's names (and <c>picture_url</c> for the native SDKs); the account's email if it has one.</summary>
     private static Dictionary<string, string> DataOf(Profile profile)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OrleansSessions.Gateway.ApiKeys;
 using OrleansSessions.Gateway.Endpoints;
 using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Gateway.Realm;
@@ -27,6 +28,7 @@ public static class GatewayPipeline
         app.MapAdminEndpoints();
         app.MapTokenEndpoints();
         app.MapRealmEndpoints();
+        app.MapApiKeys();
 
         app.MapSessionsDashboard();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using OrleansSessions.Gateway.Callers;
+using OrleansSessions.Gateway.ApiKeys;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Events;
 using OrleansSessions.Gateway.Failover;
@@ -43,6 +44,7 @@ public static class GatewayServices
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.AddRealmApi();
         builder.AddSignInProviders();
+        builder.AddApiKeys();
         services.AddSessionProblems();
         services.AddSessionRateLimits();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);

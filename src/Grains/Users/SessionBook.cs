@@ -46,6 +46,7 @@ public sealed class SessionBook(UserState state, SessionPolicyOptions policy)
             CreatedAt = now,
             LastUsedAt = now,
             ExpiresAt = now + policy.RefreshTokenLifetime,
+            ApiKeyId = request.ApiKeyId,
         };
         state.Sessions[session.SessionId] = session;
         SessionsMetrics.LiveSessions.Add(1);
@@ -95,6 +96,12 @@ public sealed class SessionBook(UserState state, SessionPolicyOptions policy)
             ? false
             : throw InvalidSession();
     }
+
+    /// <summary>The live session whose current refresh token this is, now in use, or <c>invalid-session</c>.</summary>
+    public SessionRecord CheckRefreshToken(string sessionId, TokenHash refreshTokenHash, DateTimeOffset now) =>
+        IsLive(sessionId, now) && state.Sessions[sessionId].RefreshTokenHash.Matches(refreshTokenHash)
+            ? Check(sessionId, now)
+            : throw InvalidSession();
 
     /// <summary>
     /// The live session of a refresh token, given any token the session handed out (a client may hold one from

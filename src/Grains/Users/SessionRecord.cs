@@ -21,6 +21,9 @@ public sealed class SessionRecord
     /// <summary>Older refresh tokens of the session: presenting one is a reuse, and ends the session.</summary>
     [Id(9)] public List<TokenHash> RetiredRefreshTokenHashes { get; set; } = [];
 
+    /// <summary>The API key the session was opened with, if it was: disabling or deleting the key ends it.</summary>
+    [Id(10)] public string? ApiKeyId { get; init; }
+
     /// <summary>Every refresh token the session has handed out, newest first.</summary>
     public IEnumerable<TokenHash> RefreshTokenHashes()
     {

@@ -49,6 +49,16 @@ public sealed class UserAccount(string userId, UserState state)
         state.Status = UserStatus.Confirmed;
     }
 
+    /// <summary>The user of a server API key: the key is its identity.</summary>
+    public void CreateServer(string apiKeyId, DateTimeOffset now)
+    {
+        CreateExternal(new UserIdentity(ProviderTypes.ApiKey, apiKeyId), now);
+        state.Type = UserType.Server;
+    }
+
+    /// <summary>Whether the user may make API keys of its own: not an anonymous user, not a server user.</summary>
+    public bool MayHaveApiKeys => !IsAnonymous && state.Type == UserType.Normal;
+
     private void Create(string providerType, DateTimeOffset now) =>
         CreateExternal(new UserIdentity(providerType, Ids.New()), now);
 
@@ -183,5 +193,5 @@ public sealed class UserAccount(string userId, UserState state)
 
     public Profile Profile() => new(
         userId, state.Status!.Value, state.Email, state.Identities.ToList(), state.CustomData, state.CreatedAt,
-        state.EmailProvenAt, state.Metadata);
+        state.EmailProvenAt, state.Metadata, state.Type);
 }

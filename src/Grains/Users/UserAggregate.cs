@@ -105,6 +105,18 @@ public sealed class UserAggregate
         }
     }
 
+    /// <summary>Ends every session opened with the API key; false when there was none.</summary>
+    public bool EndApiKeySessions(string apiKeyId)
+    {
+        var sessions = Sessions.All.Where(s => s.ApiKeyId == apiKeyId).ToList();
+        foreach (var session in sessions)
+        {
+            EndSession(session, SessionEndReason.SessionEnded);
+        }
+
+        return sessions.Count > 0;
+    }
+
     /// <summary>Tells a device once more that the user's session there has ended (it may have missed it).</summary>
     public void ConfirmLoggedOut(string deviceId, string sessionId) =>
         Devices.Notify(deviceId, DeviceNoticeKind.SessionEnded, sessionId, SessionEndReason.Logout);

@@ -145,6 +145,7 @@ public sealed partial class UserGrain
         var emails = User.Account.Emails.ToList();
         var externals = User.Account.ExternalIdentities.ToList();
         User.Delete();
+        User.Outbox.Put(new ApiKeysDeletion(UserId));
         Audit(AuditActions.Delete, actor);
         await Commit();
         try

@@ -51,6 +51,9 @@ public sealed class UserState
     // What the identity providers said of the user at its latest login through one (UserAccount).
     [Id(18)] public UserMetadata Metadata { get; set; } = UserMetadata.None;
 
+    /// <summary>Normal, or server for the user of a server API key.</summary>
+    [Id(20)] public UserType Type { get; set; }
+
     public bool Exists => Status is not null && !Deleted;
 
     /// <summary>An anonymous user is one whose only identity is <c>anon-user</c>; it is never kept logged out.</summary>

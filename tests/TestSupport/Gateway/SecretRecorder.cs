@@ -3,16 +3,17 @@ using System.Text.Json;
 namespace OrleansSessions.TestSupport;
 
 /// <summary>
-/// Notes, on its way through, every secret a test's client sends or receives: bearer credentials, the passwords and
-/// tokens of JSON request bodies, and the tokens of JSON responses. The gateway must never log any of them.
+/// Notes, on its way through, every secret a test's client sends or receives: bearer credentials, the passwords,
+/// tokens and API keys of JSON request bodies, and the tokens and API keys of JSON responses. The gateway must never
+/// log any of them.
 /// </summary>
 public sealed class SecretRecorder(GatewayHost gateway) : DelegatingHandler
 {
     /// <summary>Shorter strings (a test's "x", "garbage") are not secrets and would match log lines by chance.</summary>
     public const int MinimumSecretLength = 8;
 
-    private static readonly HashSet<string> SentSecrets = ["password", "currentPassword", "newPassword", "token"];
-    private static readonly HashSet<string> ReceivedSecrets = ["accessToken", "refreshToken", "deviceToken"];
+    private static readonly HashSet<string> SentSecrets = ["password", "currentPassword", "newPassword", "token", "key"];
+    private static readonly HashSet<string> ReceivedSecrets = ["accessToken", "refreshToken", "deviceToken", "key"];
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
