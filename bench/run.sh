@@ -33,7 +33,7 @@ Sessions__Dashboard__Enabled=false \
 Sessions__CustomToken__Issuer=bench-issuer \
 Sessions__CustomToken__Algorithms=ES256 \
 Sessions__CustomToken__PublicKeyPem="$(cat "$WORK/key/public.pem")" \
-Embedded__SiloPort=$SILO_PORT Embedded__GatewayPort=$GATEWAY_PORT \
+Embedded__SiloPort=$SILO_PORT Embedded__GatewayPort=$GATEWAY_PORT Embedded__DataDirectory="$WORK/data" \
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   dotnet src/Gateway/bin/Release/net10.0/OrleansSessions.Gateway.dll --urls "http://127.0.0.1:$PORT" >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!

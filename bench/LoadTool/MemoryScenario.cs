@@ -23,6 +23,7 @@ public static class MemoryScenario
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sessions:Dashboard:Enabled"] = "false",
+            ["Embedded:Storage"] = "memory",
         }).Build();
         var cluster = ClusterSettings.From(configuration);
         cluster.SiloPort = FreePort();
@@ -59,7 +60,7 @@ public static class MemoryScenario
                     var info = await device.AdmitLogin(token, userIds[u], 20);
                     await grains.GetGrain<IUserGrain>(userIds[u]).LoginExternal(
                         new NewSession(info, TokenHash.Of("refresh-" + i + "-" + k)),
-                        new UserIdentity(ProviderTypes.CustomToken, "memory-" + u), "{}");
+                        new UserIdentity(ProviderTypes.CustomToken, "memory-" + u), "{}", metadata: null);
                 }
             });
             log($"memory: {devices * usersPerDevice} logins in {clock.Elapsed.TotalSeconds:F1} s");

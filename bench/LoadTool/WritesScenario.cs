@@ -77,7 +77,7 @@ public static class WritesScenario
             await grains.GetGrain<IDeviceGrain>(id).Register("bench", token);
             return (Grain: grains.GetGrain<IDeviceGrain>(id), Token: token);
         }));
-        var userId = await grains.GetGrain<IIdentityGrain>($"{Ids.New()}@example.com").Register(new Secret("correct horse"), null);
+        var userId = await grains.GetGrain<IIdentityGrain>($"{Ids.New()}@example.com").Register(Ids.New(), new Secret("correct horse"), null);
         var user = grains.GetGrain<IUserGrain>(userId);
         async Task<SessionGrant> LogIn(int device, string who, TokenHash refresh) =>
             await grains.GetGrain<IUserGrain>(who).Login(new NewSession(
@@ -102,7 +102,7 @@ public static class WritesScenario
         SessionGrant grant = null!;
         await Count("login", async () => grant = await LogIn(last, userId, first));
         await Count("refresh", () => user.Refresh(grant.SessionId, first, second));
-        var other = await grains.GetGrain<IIdentityGrain>($"{Ids.New()}@example.com").Register(new Secret("correct horse"), null);
+        var other = await grains.GetGrain<IIdentityGrain>($"{Ids.New()}@example.com").Register(Ids.New(), new Secret("correct horse"), null);
         await LogIn(last, other, TokenHash.Of(Ids.NewSecret()));
         await Count("switch", () => devices[last].Grain.Switch(devices[last].Token, userId, allowWithoutReauthentication: true));
         await Task.WhenAll(Enumerable.Range(0, auditEventsKept).Select(_ => user.RecordFailedLogin("bench")));

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Stops exactly the processes deploy/local/start-cluster.sh started, as listed in .local/cluster/pids, and nothing
 # else: a listed pid whose process has ended (and may since belong to another program) is left alone. Gateways go
-# first, then silos (which leave the cluster cleanly while Redis and Azurite still run), then Redis and Azurite: each
-# gets SIGTERM, and SIGKILL if it is still there after the grace period. Grain state stays in .local/cluster/azurite.
+# first (and smtp4dev, if it was started), then silos (which leave the cluster cleanly while Redis and Azurite still
+# run), then Redis and Azurite: each gets SIGTERM (Azurite SIGINT: only then does it save the tables it holds in memory
+# before it exits; SIGTERM loses the last seconds of writes), and SIGKILL if it is still there after the grace period.
+# Grain state stays in .local/cluster/azurite.
 # Usage: deploy/local/stop-cluster.sh [--grace SECONDS]   (or STOP_GRACE; default 30)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,13 +19,14 @@ pids="$root/.local/cluster/pids"
 . "$root/deploy/local/processes.sh"
 [ -s "$pids" ] || { echo "no cluster is running (no $pids)"; exit 0; }
 
-# stop_group PATTERN: TERM to every live recorded process whose role matches, KILL after the grace period.
+# stop_group PATTERN [SIGNAL]: SIGNAL (TERM) to every live recorded process whose role matches, KILL after the grace
+# period.
 stop_group() {
-  local pattern=$1 role pid start deadline remaining
+  local pattern=$1 signal=${2:-TERM} role pid start deadline remaining
   local -a group=()
   while read -r role pid start; do
     [[ "$role" == $pattern ]] || continue
-    kill -TERM "$pid" 2>/dev/null && echo "stopping $role ($pid)" && group+=("$role $pid $start")
+    kill -"$signal" "$pid" 2>/dev/null && echo "stopping $role ($pid)" && group+=("$role $pid $start")
   done < <(live_processes "$pids")
   [ ${#group[@]} -gt 0 ] || return 0
   deadline=$(( SECONDS + grace ))
@@ -45,9 +48,10 @@ stop_group() {
 }
 
 stop_group 'gateway-*'
+stop_group 'smtp4dev'
 stop_group 'silo-*'
 stop_group 'redis'
-stop_group 'azurite'
+stop_group 'azurite' INT
 if [ -n "$(live_processes "$pids")" ]; then
   echo "some processes could not be stopped:" >&2
   live_processes "$pids" >&2

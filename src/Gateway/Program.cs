@@ -1,4 +1,4 @@
-using OrleansSessions.Gateway.Hosting;
+using OrleansSessions.Gateway.Startup;
 using OrleansSessions.Hosting;
 
 return await StartupFailure.RunAsync(async () =>

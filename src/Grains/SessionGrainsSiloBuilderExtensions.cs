@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
 namespace OrleansSessions.Grains;
@@ -10,16 +9,17 @@ public static class SessionGrainsSiloBuilderExtensions
 {
     /// <summary>
     /// Adds what the session grains need: their policy (section <c>Sessions</c>, checked at start-up), a clock, and
-    /// the binary state serializer every storage provider of the silo uses.
+    /// Orleans's own binary serializer for every storage provider of the silo (version-tolerant, it honours the
+    /// <c>[Id]</c> members of the state classes, which the default JSON one would drop when their setters are private).
     /// </summary>
     public static ISiloBuilder AddSessionGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddOptions<SessionPolicyOptions>()
             .Bind(configuration.GetSection(SessionPolicyOptions.Section))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
-        silo.Services.AddSingleton<IValidateOptions<SessionPolicyOptions>, SessionPolicyValidator>();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddSingleton<IGrainStorageSerializer, BinaryGrainStorageSerializer>();
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         return silo;
     }
 }

@@ -15,7 +15,7 @@ public static class ClusterPreflight
     {
         try
         {
-            var options = ConfigurationOptions.Parse(cluster.Redis!);
+            var options = ConfigurationOptions.Parse(cluster.RequiredRedis);
             options.AbortOnConnectFail = true;
             options.ConnectTimeout = (int)Timeout.TotalMilliseconds;
             await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
@@ -41,7 +41,7 @@ public static class ClusterPreflight
         {
             throw new StartupException(
                 "Cluster:AzureTableStorage",
-                $"Azure Table storage for grain state is not reachable or not valid: {exception.Message}",
+                $"Azure Table storage is not reachable or not valid: {exception.Message}",
                 exception);
         }
     }

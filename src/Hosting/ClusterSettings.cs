@@ -4,8 +4,9 @@ using Microsoft.Extensions.Configuration;
 namespace OrleansSessions.Hosting;
 
 /// <summary>
-/// Where the cluster is (configuration section <c>Cluster</c>). With no <see cref="Redis"/> set, a silo runs
-/// alone on localhost with in-memory storage, and the gateway hosts its own such silo (the embedded default).
+/// Where the cluster is (configuration section <c>Cluster</c>). With neither <see cref="Membership"/> nor
+/// <see cref="Redis"/> set, a silo runs alone on localhost with its own storage, and the gateway hosts its own such
+/// silo (the embedded default).
 /// </summary>
 public sealed class ClusterSettings
 {
@@ -14,10 +15,22 @@ public sealed class ClusterSettings
     /// <summary>Redis connection string for cluster membership (<c>Cluster__Redis</c>), e.g. <c>127.0.0.1:6379</c>.</summary>
     public string? Redis { get; set; }
 
-    /// <summary>Azure Storage connection string for grain state (<c>Cluster__AzureTableStorage</c>); silos only.</summary>
+    /// <summary>
+    /// Which membership the cluster keeps (<c>Cluster__Membership</c>): <c>redis</c> (the default when
+    /// <see cref="Redis"/> is set) or <c>azuretable</c> (in <see cref="AzureTableStorage"/>, which then gateways need too).
+    /// </summary>
+    public ClusterMembership? Membership { get; set; }
+
+    /// <summary>
+    /// Azure Storage connection string (<c>Cluster__AzureTableStorage</c>): grain state on silos, and membership on
+    /// silos and gateways when <see cref="Membership"/> is <c>azuretable</c>.
+    /// </summary>
     public string? AzureTableStorage { get; set; }
 
     public string TableName { get; set; } = "OrleansGrainState";
+
+    /// <summary>The table of the user directory (<c>Cluster__DirectoryTableName</c>), in the same storage account.</summary>
+    public string DirectoryTableName { get; set; } = "UserDirectory";
 
     public string ClusterId { get; set; } = "orleans-sessions";
 
@@ -39,13 +52,22 @@ public sealed class ClusterSettings
     /// </summary>
     public bool KubernetesHosting { get; set; }
 
-    public bool IsClustered => !string.IsNullOrWhiteSpace(Redis);
+    public bool IsClustered => Membership is not null || !string.IsNullOrWhiteSpace(Redis);
+
+    /// <summary>The membership of a clustered silo or gateway.</summary>
+    public ClusterMembership ChosenMembership => Membership ?? ClusterMembership.Redis;
+
+    /// <summary>The Redis connection string Redis membership cannot do without.</summary>
+    public string RequiredRedis => string.IsNullOrWhiteSpace(Redis)
+        ? throw new StartupException(
+            "Cluster:Redis", "Redis membership (Cluster:Membership) needs a Redis connection string, and none is set.")
+        : Redis;
 
     /// <summary>The storage connection string a clustered silo cannot do without.</summary>
     public string RequiredTableStorage => string.IsNullOrWhiteSpace(AzureTableStorage)
         ? throw new StartupException(
             "Cluster:AzureTableStorage",
-            "A clustered silo keeps grain state in Azure Table storage, and no connection string for it is set.")
+            $"A clustered silo keeps grain state in Azure Table storage{(ChosenMembership == ClusterMembership.AzureTable ? ", as does Azure Table membership," : "")} and no connection string for it is set.")
         : AzureTableStorage;
 
     public IPAddress AdvertisedAddress =>

@@ -6,18 +6,20 @@ using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
 using Orleans.Hosting.Kubernetes;
-using Orleans.Providers;
-using Orleans.Runtime.Hosting;
 using OrleansSessions.Grains;
+using OrleansSessions.Grains.UserDirectory;
+using OrleansSessions.Hosting.Embedded;
+using OrleansSessions.Hosting.UserDirectory;
 
 namespace OrleansSessions.Hosting;
 
 public static class SessionsSiloBuilderExtensions
 {
     /// <summary>
-    /// A silo of the session tier: with <c>Cluster:Redis</c> set, Redis membership and Azure Table storage for every
-    /// grain's state; without it, a single localhost silo keeping state in this process (<see cref="InProcessGrainStorage"/>). A silo that advertises a loopback
-    /// address listens on loopback only; one that advertises a routable address listens on every interface.
+    /// A silo of the session tier: clustered (<see cref="ClusterSettings.IsClustered"/>), Redis or Azure Table
+    /// membership and Orleans's Azure Table storage for every grain's state; otherwise a single localhost silo keeping
+    /// state in its local database or in memory (<see cref="EmbeddedStorageExtensions"/>). A silo that advertises a
+    /// loopback address listens on loopback only; one that advertises a routable address listens on every interface.
     /// </summary>
     public static ISiloBuilder UseSessionsSilo(this ISiloBuilder silo, IConfiguration configuration, ClusterSettings cluster)
     {
@@ -29,9 +31,7 @@ public static class SessionsSiloBuilderExtensions
 
         if (!cluster.IsClustered)
         {
-            silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) =>
-                ActivatorUtilities.CreateInstance<InProcessGrainStorage>(provider));
-            return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
+            return silo.AddEmbeddedStorage(EmbeddedSettings.From(configuration)).UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort);
         }
 
         var storage = cluster.RequiredTableStorage;
@@ -40,25 +40,40 @@ public static class SessionsSiloBuilderExtensions
             silo.UseKubernetesHosting();
         }
 
-        return silo
+        silo.Services.AddSingleton<IUserDirectory>(_ =>
+            new AzureTableUserDirectory(new TableServiceClient(storage).GetTableClient(cluster.DirectoryTableName)));
+        silo.Services.AddSingleton<IUserCatalog>(_ =>
+            new AzureTableUserCatalog(new TableServiceClient(storage).GetTableClient(cluster.TableName), cluster.ServiceId));
+        silo.UseFastFailureDetection(configuration)
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .ConfigureEndpoints(
                 cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort,
                 listenOnAnyHostAddress: !IPAddress.IsLoopback(cluster.AdvertisedAddress))
-            .UseRedisClustering(cluster.Redis!)
             .AddAzureTableGrainStorageAsDefault(options =>
             {
                 options.TableServiceClient = new TableServiceClient(storage);
                 options.TableName = cluster.TableName;
+                options.DeleteStateOnClear = true;
             });
+        return cluster.ChosenMembership == ClusterMembership.AzureTable
+            ? silo.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(storage))
+            : silo.UseRedisClustering(cluster.RequiredRedis);
     }
 
-    /// <summary>An Orleans client of a clustered session tier (Redis membership), serving the dashboard if enabled.</summary>
+    /// <summary>An Orleans client of a clustered session tier (its configured membership), serving the dashboard if enabled.</summary>
     public static IClientBuilder UseSessionsCluster(this IClientBuilder client, IConfiguration configuration, ClusterSettings cluster)
     {
         client.AddActivityPropagation()
-            .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
-            .UseRedisClustering(cluster.Redis!);
+            .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+        if (cluster.ChosenMembership == ClusterMembership.AzureTable)
+        {
+            client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(cluster.RequiredTableStorage));
+        }
+        else
+        {
+            client.UseRedisClustering(cluster.RequiredRedis);
+        }
+
         if (DashboardSettings.From(configuration).Enabled)
         {
             client.AddDashboard();

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using OrleansSessions.Hosting;
 
-// A silo of the session tier. With Cluster__Redis and Cluster__AzureTableStorage set it joins a cluster;
-// without, it runs alone on localhost (silo port 11111, gateway port 30000) with in-memory storage.
+// A silo of the session tier. With Cluster__AzureTableStorage and a membership (Cluster__Redis, or
+// Cluster__Membership=azuretable) it joins a cluster; without, it runs alone on localhost (silo port 11111, gateway
+// port 30000) with the embedded storage (Embedded__Storage, Embedded__DataDirectory).
 return await StartupFailure.RunAsync(async () =>
 {
     var builder = Host.CreateApplicationBuilder(args);
@@ -10,7 +11,11 @@ return await StartupFailure.RunAsync(async () =>
     if (cluster.IsClustered)
     {
         ClusterPreflight.CheckKubernetesPod(cluster);
-        await ClusterPreflight.CheckRedisAsync(cluster);
+        if (cluster.ChosenMembership == ClusterMembership.Redis)
+        {
+            await ClusterPreflight.CheckRedisAsync(cluster);
+        }
+
         await ClusterPreflight.CheckTableStorageAsync(cluster);
     }
 

@@ -6,7 +6,7 @@ namespace OrleansSessions.Browser.Tests;
 /// <summary>
 /// The account-switcher page, end to end in headless Chromium (browser/account-switcher.mjs): several users on one
 /// browser, switch, log out, remove, and an admin's revocation shown within a second without a reload. The
-/// screenshot goes to .local/browser; with UPDATE_SCREENSHOTS=1 it is also copied to the README's image.
+/// screenshot goes to .local/browser; with UPDATE_SCREENSHOTS=1 it is also copied to docs/images (docs/clients.md shows it).
 /// </summary>
 [Collection(PageGatewayCollection.Name)]
 public sealed class AccountSwitcherTests(PageGateway gateway, BrowserScripts scripts, ITestOutputHelper output)

@@ -5,8 +5,8 @@ namespace OrleansSessions.Browser.Tests;
 
 /// <summary>
 /// The Node scripts in <c>browser/</c> that drive Debian's headless Chromium with playwright-core. Before the first
-/// one runs, it installs Chromium (deploy/chromium/install.sh) and the playwright-core pinned in package-lock.json
-/// (<c>npm ci</c>, only when that version is not installed yet); no browser is downloaded.
+/// one runs, it installs Chromium (deploy/chromium/install.sh) and the packages pinned in package-lock.json
+/// (playwright-core, axe-core: <c>npm ci</c>, only when a pinned version is not installed yet); no browser is downloaded.
 /// </summary>
 public sealed class BrowserScripts : IAsyncLifetime
 {
@@ -18,7 +18,7 @@ public sealed class BrowserScripts : IAsyncLifetime
     {
         await RecordedProcess.RunAsync(
             "sh", [Path.Combine(RepositoryRoot.Path, "deploy", "chromium", "install.sh")], RepositoryRoot.Path, InstallTimeout);
-        if (!PinnedPlaywrightInstalled())
+        if (!PinnedPackagesInstalled())
         {
             await RecordedProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], Folder, InstallTimeout);
         }
@@ -42,12 +42,12 @@ public sealed class BrowserScripts : IAsyncLifetime
         return (node.ExitCode, node.Output);
     }
 
-    private static bool PinnedPlaywrightInstalled()
+    private static bool PinnedPackagesInstalled() => new[] { "playwright-core", "axe-core" }.All(package =>
     {
-        var installed = Path.Combine(Folder, "node_modules", "playwright-core", "package.json");
+        var installed = Path.Combine(Folder, "node_modules", package, "package.json");
         return File.Exists(installed)
-            && VersionIn(installed, "version") == VersionIn(Path.Combine(Folder, "package.json"), "dependencies", "playwright-core");
-    }
+            && VersionIn(installed, "version") == VersionIn(Path.Combine(Folder, "package.json"), "dependencies", package);
+    });
 
     private static string? VersionIn(string packageJson, params string[] path)
     {

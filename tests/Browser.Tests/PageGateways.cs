@@ -22,6 +22,21 @@ public sealed class ShortTokenPageGateway : GatewayHost
     };
 }
 
+/// <summary>New users wait for email confirmation, so the admin console has pending users to confirm.</summary>
+public sealed class ConfirmingPageGateway : GatewayHost
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:RequireEmailConfirmation"] = "true",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConfirmingPageGatewayCollection : ICollectionFixture<ConfirmingPageGateway>
+{
+    public const string Name = "confirming page gateway";
+}
+
 [CollectionDefinition(Name)]
 public sealed class PageGatewayCollection : ICollectionFixture<PageGateway>
 {

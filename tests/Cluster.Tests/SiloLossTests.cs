@@ -80,7 +80,7 @@ public sealed class SiloLossTests(DurableClusterFixture fixture)
     }
 
     private Task<string> RegisterUser() =>
-        Grains.GetGrain<IIdentityGrain>($"{Ids.New()}@example.com").Register(new Secret("correct horse"), null);
+        Grains.GetGrain<IIdentityGrain>($"{Ids.New()}@example.com").Register(Ids.New(), new Secret("correct horse"), null);
 
     private async Task<SessionGrant> LogIn(Device device, string userId)
     {

@@ -63,7 +63,7 @@ public sealed class AdminTests(DefaultGateway gateway) : IDisposable
 
         var user = await _api.AdminViewOf(account.UserId);
 
-        Fields(user, "userId", "status", "email", "identities", "customData", "createdAt", "sessions", "deviceIds");
+        Fields(user, "userId", "status", "email", "identities", "customData", "createdAt", "metadata", "sessions", "deviceIds");
         Assert.Equal(account.UserId, user.GetProperty("userId").GetString());
         Assert.Equal("confirmed", user.GetProperty("status").GetString());
         Assert.Equal(account.Email, user.GetProperty("email").GetString());
@@ -79,7 +79,7 @@ public sealed class AdminTests(DefaultGateway gateway) : IDisposable
 
         var byEmail = await Json(await _api.Admin(HttpMethod.Get, $"/v1/admin/users?email={Uri.EscapeDataString(account.Email.ToUpperInvariant())}"));
         Assert.Equal(account.UserId, byEmail.GetProperty("userId").GetString());
-        Fields(byEmail, "userId", "status", "email", "identities", "customData", "createdAt", "sessions", "deviceIds");
+        Fields(byEmail, "userId", "status", "email", "identities", "customData", "createdAt", "metadata", "sessions", "deviceIds");
 
         // A logged-out user stays on its device; a removed one does not.
         await NoContent(await _api.LogOut(phone, account.UserId));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using OrleansSessions.Gateway.Hosting;
+using OrleansSessions.Gateway.Startup;
 
 namespace OrleansSessions.Gateway.Tests;
 

@@ -21,7 +21,7 @@ public sealed class LinkTests(DefaultGateway gateway) : IDisposable
 
         var linked = await Json(await _api.Link(anon.AccessToken, Password(account)));
 
-        Fields(linked, "userId", "status", "email", "identities", "customData", "createdAt");
+        Fields(linked, "userId", "status", "email", "identities", "customData", "createdAt", "metadata");
         Assert.Equal(anon.UserId, linked.GetProperty("userId").GetString());
         Assert.Equal(account.Email, linked.GetProperty("email").GetString());
         Assert.Equal(

@@ -11,6 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Gateway.Tokens;
 using static OrleansSessions.Gateway.Tests.Api;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Tests;
 

@@ -19,7 +19,7 @@ public sealed class UserTests(DefaultGateway gateway) : IDisposable
 
         var profile = await _api.ProfileOf(login.AccessToken);
 
-        Fields(profile, "userId", "status", "email", "identities", "customData", "createdAt");
+        Fields(profile, "userId", "status", "email", "identities", "customData", "createdAt", "metadata");
         Assert.Equal(account.UserId, profile.GetProperty("userId").GetString());
         Assert.Equal("confirmed", profile.GetProperty("status").GetString());
         Assert.Equal(account.Email, profile.GetProperty("email").GetString());

@@ -1,20 +1,21 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace OrleansSessions.MultiProcess.Tests;
 
 /// <summary>
-/// HTTP to one gateway process. <see cref="Expect"/> is a request of the load: it is recorded in the
-/// <see cref="RequestLog"/>, and anything but the expected status throws. <see cref="Ask"/> is a check: it returns
-/// whatever status came back, or none when the gateway did not answer in time.
+/// HTTP to the gateway processes as through a load balancer: to the first of <paramref name="gateways"/> that
+/// accepts the connection (a refused connection reached no gateway, so the next is tried at once, as nginx does).
+/// <see cref="Expect"/> is a request of the load: it is recorded in the <see cref="RequestLog"/>, and anything but
+/// the expected status throws. <see cref="Ask"/> is a check: it returns whatever status came back, or none when no
+/// gateway answered in time.
 /// </summary>
-public sealed class GatewayClient(Uri address, RequestLog? log = null) : IDisposable
+public sealed class GatewayClient(IReadOnlyList<Uri> gateways, RequestLog? log = null) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
-
-    public Uri Address => address;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     public async Task<JsonNode> Expect(HttpStatusCode expected, HttpMethod method, string path, string? bearer = null, object? body = null)
     {
@@ -29,7 +30,7 @@ public sealed class GatewayClient(Uri address, RequestLog? log = null) : IDispos
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
             log?.Record(startedAt, exception is TaskCanceledException ? "timed out" : "unanswered", $"{method} {path}: {exception.Message}");
-            throw new UnexpectedAnswer($"{method} {path} on {address}: no answer ({exception.GetType().Name})", refused: false);
+            throw new UnexpectedAnswer($"{method} {path}: no answer ({exception.GetType().Name})", refused: false);
         }
 
         log?.Record(startedAt, response.StatusCode == expected ? null : $"answered {(int)response.StatusCode}", $"{method} {path}: {text}");
@@ -38,7 +39,7 @@ public sealed class GatewayClient(Uri address, RequestLog? log = null) : IDispos
             // A 4xx contradicts what the cluster acknowledged before (every step of a journey builds on acknowledged
             // ones); a 5xx is the cluster not serving for a while.
             throw new UnexpectedAnswer(
-                $"{method} {path} on {address}: {(int)response.StatusCode} instead of {(int)expected}: {text}",
+                $"{method} {path} on {response.RequestMessage?.RequestUri?.Authority}: {(int)response.StatusCode} instead of {(int)expected}: {text}",
                 refused: (int)response.StatusCode is >= 400 and < 500);
         }
 
@@ -67,14 +68,25 @@ public sealed class GatewayClient(Uri address, RequestLog? log = null) : IDispos
 
     public void Dispose() => _http.Dispose();
 
-    private Task<HttpResponseMessage> Send(HttpMethod method, string path, string? bearer, object? body)
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string? bearer, object? body)
     {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (bearer is not null)
+        for (var i = 0; ; i++)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
+            var request = new HttpRequestMessage(method, new Uri(gateways[i], path)) { Content = body is null ? null : JsonContent.Create(body) };
+            if (bearer is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            }
 
-        return _http.SendAsync(request);
+            try
+            {
+                return await _http.SendAsync(request);
+            }
+            catch (HttpRequestException refused) when (refused.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
+                && i + 1 < gateways.Count)
+            {
+                // No gateway listens there (it was killed): the next one.
+            }
+        }
     }
 }

@@ -14,11 +14,18 @@ public sealed class Journeys(GatewayClient home, GatewayClient other, string adm
     private const string Password = "correct horse battery";
     private int _journeys;
     private int _completed;
+    private int _readsOfWrites;
 
     public ConcurrentQueue<TrackedDevice> Devices { get; } = new();
 
     /// <summary>Client errors where the acknowledged state says success: each is a bug.</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
+
+    /// <summary>Acknowledged logins that the device's user list, read right after, did not show: each is a bug.</summary>
+    public ConcurrentQueue<string> Invisible { get; } = new();
+
+    /// <summary>How many acknowledged logins were looked for in their device's list right after.</summary>
+    public int ReadsOfWrites => _readsOfWrites;
 
     public int Completed => _completed;
 
@@ -59,6 +66,8 @@ public sealed class Journeys(GatewayClient home, GatewayClient other, string adm
         var benOnA = await Login(home, a, ben, stop);
         var anaOnB = await Login(other, b, ana, stop);
         var benOnB = await Login(other, b, ben, stop);
+        await ExpectListed(other, a, anaOnA, benOnA);
+        await ExpectListed(home, b, anaOnB, benOnB);
 
         // Rounds of cheap requests: switch device A between its users without logging in (the answer carries the
         // new active user's access token), refresh a session through the other gateway (the refresh token may rotate),
@@ -89,6 +98,24 @@ public sealed class Journeys(GatewayClient home, GatewayClient other, string adm
             default:
                 await End([benOnB], () => home.Expect(HttpStatusCode.NoContent, HttpMethod.Delete, "/v1/auth/session", benOnB.RefreshToken));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Reads the device's users through the other gateway right after its logins were acknowledged: every one of
+    /// them must be listed logged in (a login answers 200 only once its device shows it).
+    /// </summary>
+    private async Task ExpectListed(GatewayClient gateway, TrackedDevice device, params TrackedSession[] sessions)
+    {
+        var list = await gateway.Expect(HttpStatusCode.OK, HttpMethod.Get, $"/v1/devices/{device.Id}/users", device.Token);
+        var states = list["users"]!.AsArray().ToDictionary(user => (string)user!["userId"]!, user => (string)user!["state"]!);
+        foreach (var session in sessions)
+        {
+            Interlocked.Increment(ref _readsOfWrites);
+            if (states.GetValueOrDefault(session.UserId, "not listed") is not ("active" or "inactive") and var state)
+            {
+                Invisible.Enqueue($"acknowledged login of {session}: the device listed it {state} right after");
+            }
         }
     }
 

@@ -1,57 +1,68 @@
-using System.Net.Sockets;
 using System.Reflection;
 using OrleansSessions.TestSupport;
 
 namespace OrleansSessions.MultiProcess.Tests;
 
 /// <summary>
-/// Azurite (keeping its data in a folder, so it outlives the silos), Redis, and silo and gateway processes started
-/// from their build outputs with the settings deploy/local/start-cluster.sh gives them, each on free loopback ports.
-/// Disposing it kills every process it started, by pid, whatever happened; so does the test process's exit.
+/// Azurite (keeping its data in a folder, so it outlives the silos), Redis for membership (or, with the
+/// <c>azuretable</c> membership, Azurite for that too), and silo and gateway processes started from their build
+/// outputs with the settings deploy/local/start-cluster.sh gives them, each on free loopback ports.
+/// <see cref="StopAsync"/> stops them all as deploy/local/stop-cluster.sh does. Disposing it kills every process it
+/// started, by pid, whatever happened; so does the test process's exit.
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
+    public const string RedisMembership = "redis";
+    public const string AzureTableMembership = "azuretable";
+
     public const string AdminKey = "multi-process-admin-key-5e2a";
 
     /// <summary>The test assembly's configuration (Debug or Release): the silo and gateway are built in the same one.</summary>
     internal static readonly string Configuration =
         typeof(ProcessCluster).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180); // a busy machine
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
 
     private readonly RedisServer _redis = new();
-    private readonly string _azuriteData = Directory.CreateTempSubdirectory("multi-process-azurite-").FullName;
-    private readonly int _tablePort = FreePort.Next();
+    private readonly AzuriteFolder _storage = new();
     private readonly List<(string Role, RecordedProcess Process)> _processes = [];
     private RecordedProcess? _azurite;
+    private readonly string _membership;
     private bool _disposed;
+    private bool _redisStarted;
     private int _generation;
+    private string _clusterId = "";
 
-    public ProcessCluster() => AppDomain.CurrentDomain.ProcessExit += KillEverything;
+    /// <summary>A cluster of the given membership: <see cref="RedisMembership"/> or <see cref="AzureTableMembership"/>.</summary>
+    public ProcessCluster(string membership = RedisMembership)
+    {
+        _membership = membership;
+        AppDomain.CurrentDomain.ProcessExit += KillEverything;
+    }
 
     public List<RecordedProcess> Silos { get; } = [];
 
     public List<Uri> Gateways { get; } = [];
+
+    /// <summary>The gateway processes, in the order of <see cref="Gateways"/>.</summary>
+    public List<RecordedProcess> GatewayProcesses { get; } = [];
 
     /// <summary>The last lines of every process's output, to explain a failure.</summary>
     public string Logs => string.Join("\n", _processes.Select(p =>
         $"---- {p.Role} (pid {p.Process.Id}{(p.Process.HasExited ? $", exited {p.Process.ExitCode}" : "")})\n"
         + string.Join("\n", p.Process.Output.Split('\n').TakeLast(30))));
 
+    /// <summary>Starts Redis (once) and Azurite over the same folder and port as before, if it was stopped.</summary>
     public async Task StartStorageAsync()
     {
-        await _redis.InitializeAsync();
-        var azurite = Path.Combine(RepositoryRoot.Path, "deploy", "azurite");
-        var tableMain = Path.Combine(azurite, "node_modules", "azurite", "dist", "src", "table", "main.js");
-        if (!File.Exists(tableMain))
+        if (_membership == RedisMembership && !_redisStarted)
         {
-            await RecordedProcess.RunAsync("sh", [Path.Combine(azurite, "install.sh")], azurite, TimeSpan.FromMinutes(5));
+            await _redis.InitializeAsync();
+            _redisStarted = true;
         }
 
-        _azurite = Track("azurite", RecordedProcess.Start("node", [
-            tableMain, "--location", _azuriteData, "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(),
-            "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry"], _azuriteData));
-        await WaitForPortAsync(_tablePort, _azurite);
+        _azurite = Track(_azurite is null ? "azurite" : "azurite restarted", await _storage.StartAsync());
     }
 
     /// <summary>
@@ -60,28 +71,23 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// </summary>
     public async Task StartAsync(int silos, int gateways)
     {
-        var clusterId = $"multi-process-{++_generation}-{Guid.NewGuid():N}";
+        _clusterId = $"multi-process-{++_generation}-{Guid.NewGuid():N}";
         var started = new List<RecordedProcess>();
         for (var i = 0; i < silos; i++)
         {
-            started.Add(Start($"silo-{i} of cluster {_generation}", "Silo", [], clusterId, new()
-            {
-                ["Cluster__AzureTableStorage"] = AzuriteFixture.ConnectionStringFor(_tablePort),
-                ["Cluster__SiloPort"] = FreePort.Next().ToString(),
-                ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
-            }));
-            Silos.Add(started[^1]);
+            started.Add(StartSilo());
         }
 
         for (var i = 0; i < gateways; i++)
         {
             var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-            started.Add(Start($"gateway-{i} of cluster {_generation}", "Gateway", ["--urls", address.ToString()], clusterId, new()
+            started.Add(Start($"gateway-{i} of cluster {_generation}", "Gateway", ["--urls", address.ToString()], new()
             {
                 ["Sessions__AdminApiKey"] = AdminKey,
                 ["Sessions__RateLimits__PerAddressPerSecond"] = "0", // all the load comes from 127.0.0.1
             }));
             Gateways.Add(address);
+            GatewayProcesses.Add(started[^1]);
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -101,16 +107,39 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills (SIGKILL) every silo and gateway, as a whole-cluster crash; Redis and Azurite stay.</summary>
-    public async Task KillSilosAndGatewaysAsync()
+    /// <summary>Starts one more silo in the running cluster and waits until it has started.</summary>
+    public async Task<RecordedProcess> AddSiloAsync()
     {
-        foreach (var (_, process) in _processes.Where(p => p.Process != _azurite))
+        var silo = StartSilo();
+        var deadline = DateTime.UtcNow + ReadyTimeout;
+        while (!silo.Output.Contains("Application started", StringComparison.Ordinal))
         {
-            await process.KillAsync();
+            if (DateTime.UtcNow > deadline || silo.HasExited)
+            {
+                throw new TimeoutException($"The new silo did not start within {ReadyTimeout.TotalSeconds:F0} s:\n{silo.Output}");
+            }
+
+            await Task.Delay(250);
+        }
+
+        return silo;
+    }
+
+    /// <summary>
+    /// Stops the whole cluster as deploy/local/stop-cluster.sh does: gateways, then silos, then Azurite, each with
+    /// Ctrl+C (SIGINT) and waiting for it to exit. Only so does Azurite save the tables it holds in memory: the
+    /// writes acknowledged just before must be there after it starts again.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        foreach (var process in GatewayProcesses.Concat(Silos).Append(_azurite!))
+        {
+            await process.InterruptAsync(StopGrace);
         }
 
         Silos.Clear();
         Gateways.Clear();
+        GatewayProcesses.Clear();
     }
 
     public async ValueTask DisposeAsync()
@@ -136,14 +165,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
         await _redis.DisposeAsync();
         KeepLogs();
-        try
-        {
-            Directory.Delete(_azuriteData, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open; the temporary folder is left behind.
-        }
+        _storage.Delete();
     }
 
     /// <summary>Every process's whole output goes to .local/test-results/multi-process/, to read after a run.</summary>
@@ -158,7 +180,20 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
     }
 
-    private RecordedProcess Start(string role, string project, string[] arguments, string clusterId, Dictionary<string, string> settings)
+    private RecordedProcess StartSilo()
+    {
+        var silo = Start($"silo-{Silos.Count} of cluster {_generation}", "Silo", [], new()
+        {
+            ["Cluster__AzureTableStorage"] = _storage.ConnectionString,
+            ["Cluster__SiloPort"] = FreePort.Next().ToString(),
+            ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
+            ["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information", // suspicions, votes, deaths
+        });
+        Silos.Add(silo);
+        return silo;
+    }
+
+    private RecordedProcess Start(string role, string project, string[] arguments, Dictionary<string, string> settings)
     {
         var directory = Path.Combine(RepositoryRoot.Path, "src", project, "bin", Configuration, "net10.0");
         var dll = Path.Combine(directory, $"OrleansSessions.{project}.dll");
@@ -167,8 +202,17 @@ public sealed class ProcessCluster : IAsyncDisposable
             throw new FileNotFoundException($"{dll} is missing: build src/{project} in {Configuration} first (building this test project does).");
         }
 
-        settings["Cluster__Redis"] = _redis.ConnectionString;
-        settings["Cluster__ClusterId"] = clusterId;
+        if (_membership == RedisMembership)
+        {
+            settings["Cluster__Redis"] = _redis.ConnectionString;
+        }
+        else
+        {
+            settings["Cluster__Membership"] = _membership;
+            settings["Cluster__AzureTableStorage"] = _storage.ConnectionString;
+        }
+
+        settings["Cluster__ClusterId"] = _clusterId;
         settings["Cluster__ServiceId"] = "multi-process";
         settings["DOTNET_ENVIRONMENT"] = settings["ASPNETCORE_ENVIRONMENT"] = "Production";
         settings["DOTNET_gcServer"] = "0"; // five .NET processes share the machine
@@ -208,28 +252,6 @@ public sealed class ProcessCluster : IAsyncDisposable
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
             return false;
-        }
-    }
-
-    private static async Task WaitForPortAsync(int port, RecordedProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-            catch (SocketException exception)
-            {
-                throw new InvalidOperationException($"Nothing listens on port {port}:\n{process.Output}", exception);
-            }
         }
     }
 }

@@ -4,15 +4,15 @@ using System.Diagnostics;
 namespace OrleansSessions.MultiProcess.Tests;
 
 /// <summary>
-/// Every request of the load with when it ended and whether it was answered as the client expected, so the run can
-/// say what share failed and how long the cluster took to serve again after a silo was killed.
+/// Every request of the load with when it ended, how long it took, and whether it was answered as the client
+/// expected, so that the run can say, for the time around each fault, what share failed, for how long, and how long
+/// a client waited at most.
 /// </summary>
 public sealed class RequestLog
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<(TimeSpan At, TimeSpan Took, string? Failure)> _requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _examples = new();
-    private TimeSpan? _killedAt;
 
     public TimeSpan Now => _clock.Elapsed;
 
@@ -37,58 +37,42 @@ public sealed class RequestLog
     /// <summary>A few of the answers of each kind of failure, to tell what failed.</summary>
     public string FailureExamples => string.Join("\n", _examples.SelectMany(kind => kind.Value.Select(detail => $"  {kind.Key}: {detail}")));
 
-    public void SiloKilled() => _killedAt = _clock.Elapsed;
-
-    public Figures Summarize()
+    /// <summary>What the requests that ended from <paramref name="from"/> (a fault) to <paramref name="to"/> saw.</summary>
+    public Figures Summarize(TimeSpan from, TimeSpan to)
     {
-        var requests = _requests.OrderBy(r => r.At).Select(r => (r.At, r.Took, Succeeded: r.Failure is null, r.Failure)).ToList();
-        var killedAt = _killedAt ?? throw new InvalidOperationException("No silo was killed.");
-        var afterKill = requests.Where(r => r.At >= killedAt).ToList();
-        var failedAfterKill = afterKill.Where(r => !r.Succeeded).ToList();
-        TimeSpan? firstFailure = failedAfterKill.Count == 0 ? null : failedAfterKill[0].At - killedAt;
-        TimeSpan? lastFailure = failedAfterKill.Count == 0 ? null : failedAfterKill[^1].At - killedAt;
-        TimeSpan? firstSuccessAfterFirstFailure = null;
-        if (firstFailure is { } first && afterKill.Where(r => r.Succeeded && r.At - killedAt > first).ToList() is [var success, ..])
-        {
-            firstSuccessAfterFirstFailure = success.At - killedAt;
-        }
-
+        var requests = _requests.Where(r => r.At >= from && r.At < to).OrderBy(r => r.At).ToList();
+        var failed = requests.Where(r => r.Failure is not null).ToList();
         return new Figures(
             requests.Count,
-            requests.Count(r => !r.Succeeded),
-            afterKill.Count,
-            failedAfterKill.Count,
-            firstFailure,
-            firstSuccessAfterFirstFailure,
-            lastFailure,
-            afterKill.Where(r => r.Succeeded).Select(r => r.Took).DefaultIfEmpty().Max(),
-            string.Join(", ", requests.Where(r => !r.Succeeded).GroupBy(r => r.Failure).OrderByDescending(g => g.Count())
-                .Select(g => $"{g.Count()} {g.Key}")));
+            failed.Count,
+            failed.Count == 0 ? null : failed[0].At - from,
+            failed.Count == 0 ? null : failed[^1].At - from,
+            requests.Where(r => r.Failure is null).Select(r => r.Took).DefaultIfEmpty().Max(),
+            requests.Select(r => r.Took).DefaultIfEmpty().Max(),
+            string.Join(", ", failed.GroupBy(r => r.Failure).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}")));
     }
 
     /// <summary>
-    /// What the load saw. Times are from the kill: the first failed request, the first success after it, and the last
-    /// failed request (after it every request succeeded: the failover was over).
+    /// What the load saw in a window: times are from its start (the fault); the failure window runs from the first
+    /// failed request to the last one, after which every request succeeded.
     /// </summary>
     public sealed record Figures(
         int Requests,
         int Failed,
-        int RequestsAfterKill,
-        int FailedAfterKill,
         TimeSpan? FirstFailure,
-        TimeSpan? FirstSuccessAfterFirstFailure,
         TimeSpan? LastFailure,
-        TimeSpan SlowestSuccessAfterKill,
+        TimeSpan SlowestSuccess,
+        TimeSpan SlowestAnswer,
         string FailureKinds)
     {
+        public double FailedPercent => 100.0 * Failed / Math.Max(1, Requests);
+
         public override string ToString() =>
-            $"{Requests} requests, {Failed} failed ({100.0 * Failed / Math.Max(1, Requests):F1} %{(Failed > 0 ? $": {FailureKinds}" : "")}); after the kill "
-            + $"{FailedAfterKill} of {RequestsAfterKill} failed ({100.0 * FailedAfterKill / Math.Max(1, RequestsAfterKill):F1} %); "
+            $"{Requests} requests, {Failed} failed ({FailedPercent:F2} %{(Failed > 0 ? $": {FailureKinds}" : "")}); "
             + (LastFailure is null
-                ? "no request failed after the kill"
-                : $"first failure {Seconds(FirstFailure)} after the kill, first success after it {Seconds(FirstSuccessAfterFirstFailure)}, "
-                  + $"last failure {Seconds(LastFailure)} (failover: every request succeeds from then on)")
-            + $"; slowest successful request after the kill {SlowestSuccessAfterKill.TotalSeconds:F1} s";
+                ? "no failure window"
+                : $"failure window {Seconds(FirstFailure)} to {Seconds(LastFailure)} after the fault")
+            + $"; slowest successful request {SlowestSuccess.TotalSeconds:F1} s, slowest of all {SlowestAnswer.TotalSeconds:F1} s";
 
         private static string Seconds(TimeSpan? time) => time is { } t ? $"{t.TotalSeconds:F1} s" : "none";
     }

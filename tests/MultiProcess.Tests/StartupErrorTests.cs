@@ -12,10 +12,16 @@ public sealed class StartupErrorTests
     {
         { "Gateway", "Sessions__AccessTokenLifetime", "half an hour", "'Sessions:AccessTokenLifetime'" },
         { "Gateway", "Sessions__MaxUsersPerDevice", "0", "MaxUsersPerDevice" },
-        { "Gateway", "Sessions__RefreshTokenLifetime", "00:01:00", "Sessions:RefreshTokenLifetime must be from 30 minutes to 180 days." },
-        { "Silo", "Sessions__Lockout__MaxFailures", "0", "Sessions:Lockout:MaxFailures must be at least 1." },
+        { "Gateway", "Sessions__RefreshTokenLifetime", "00:01:00", "The field RefreshTokenLifetime must be between 00:30:00 and 180.00:00:00." },
+        { "Gateway", "Sessions__RateLimits__PerAddressBurst", "0", "'SessionsOptions.RateLimits' members: 'PerAddressBurst'" },
+        { "Gateway", "Sessions__RequireEmailConfirmation", "true", "Sessions:RequireEmailConfirmation is on, but no email can be sent" },
+        { "Gateway", "Sessions__Email__Smtp__Host", "127.0.0.1", "ConfirmationUrl" },
+        { "Gateway", "Sessions__Email__Smtp__Tls", "ssl", "'Sessions:Email:Smtp:Tls'" },
+        { "Silo", "Sessions__Lockout__MaxFailures", "0", "'SessionPolicyOptions.Lockout' members: 'MaxFailures'" },
         { "Silo", "Cluster__Redis", "127.0.0.1:1", "Check the setting Cluster:Redis (environment variable Cluster__Redis)." },
         { "Silo", "Cluster__KubernetesHosting", "true", "POD_NAME and POD_NAMESPACE environment variables are not set" },
+        { "Silo", "Cluster__Membership", "etcd", "'Cluster:Membership'" },
+        { "Gateway", "Cluster__Membership", "azuretable", "Check the setting Cluster:AzureTableStorage (environment variable Cluster__AzureTableStorage)." },
     };
 
     [Theory]
@@ -27,6 +33,7 @@ public sealed class StartupErrorTests
         {
             [name] = value,
             ["Cluster__AzureTableStorage"] = "UseDevelopmentStorage=true",
+            ["Embedded__Storage"] = "memory",
             ["Embedded__SiloPort"] = FreePort.Next().ToString(),
             ["Embedded__GatewayPort"] = FreePort.Next().ToString(),
             ["Cluster__SiloPort"] = FreePort.Next().ToString(),

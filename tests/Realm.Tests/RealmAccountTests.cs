@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OrleansSessions.TestSupport;
 
 namespace OrleansSessions.Realm.Tests;
 
@@ -23,13 +24,15 @@ public sealed class RealmAccountTests(ConfirmingRealmGateway gateway)
         Assert.Equal("AuthError", await ErrorCodeOf(await LogIn(http, email, password), HttpStatusCode.Unauthorized));
 
         Assert.True((await http.PostAsJsonAsync($"{UserPass}/confirm/send", new { email })).IsSuccessStatusCode);
-        var confirm = await http.PostAsJsonAsync($"{UserPass}/confirm", new { token = gateway.Emails.ConfirmationTokenOf(email), tokenId = "unused" });
+        var confirmation = Mailbox.LinkIn(await gateway.Emails.WaitForAsync(email, Mailbox.ConfirmationUrl, nth: 2));
+        var confirm = await http.PostAsJsonAsync($"{UserPass}/confirm", new { token = confirmation["token"], tokenId = confirmation["tokenId"] });
         Assert.True(confirm.IsSuccessStatusCode, $"confirm: {confirm.StatusCode}");
         Assert.Equal(HttpStatusCode.OK, (await LogIn(http, email, password)).StatusCode);
 
         Assert.True((await http.PostAsJsonAsync($"{UserPass}/reset/send", new { email })).IsSuccessStatusCode);
+        var resetLink = Mailbox.LinkIn(await gateway.Emails.WaitForAsync(email, Mailbox.ResetUrl));
         var reset = await http.PostAsJsonAsync(
-            $"{UserPass}/reset", new { token = gateway.Emails.ResetTokenOf(email), tokenId = "unused", password = newPassword });
+            $"{UserPass}/reset", new { token = resetLink["token"], tokenId = resetLink["tokenId"], password = newPassword });
         Assert.True(reset.IsSuccessStatusCode, $"reset: {reset.StatusCode}");
         Assert.Equal("InvalidPassword", await ErrorCodeOf(await LogIn(http, email, password), HttpStatusCode.Unauthorized));
         Assert.Equal(HttpStatusCode.OK, (await LogIn(http, email, newPassword)).StatusCode);

@@ -18,6 +18,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
     private RecordedProcess? _azurite;
@@ -64,6 +65,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         if (_azurite is not null)
         {
+            await _azurite.InterruptAsync(StopTimeout); // as Azurite should always be stopped: it saves only on SIGINT
             await _azurite.DisposeAsync();
         }
 

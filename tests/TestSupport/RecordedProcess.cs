@@ -1,11 +1,17 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace OrleansSessions.TestSupport;
 
 /// <summary>A child process whose output is kept, to explain a failure; killed with its whole tree on dispose.</summary>
-public sealed class RecordedProcess : IAsyncDisposable
+public sealed partial class RecordedProcess : IAsyncDisposable
 {
+    // Linux signal numbers.
+    private const int SigInt = 2;
+    private const int SigCont = 18;
+    private const int SigStop = 19;
+
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _standardOutput = new();
     private readonly Process _process;
@@ -95,8 +101,43 @@ public sealed class RecordedProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// Stops the process as Ctrl+C does (SIGINT) and waits for it to exit; kills it if it is still there after
+    /// <paramref name="grace"/>. Azurite saves its tables only on SIGINT.
+    /// </summary>
+    public async Task InterruptAsync(TimeSpan grace)
+    {
+        if (!_process.HasExited)
+        {
+            Signal(SigInt);
+            using var cancellation = new CancellationTokenSource(grace);
+            try
+            {
+                await _process.WaitForExitAsync(cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Still running after the grace period: killed below.
+            }
+        }
+
+        await KillAsync();
+    }
+
+    /// <summary>Freezes the process (SIGSTOP), as a long GC pause, a stuck disk or a starved VM does.</summary>
+    public void Pause() => Signal(SigStop);
+
+    /// <summary>Lets a paused process run again (SIGCONT).</summary>
+    public void Resume() => Signal(SigCont);
+
     public async ValueTask DisposeAsync()
     {
+        if (!_process.HasExited)
+        {
+            Resume(); // a paused process cannot be reaped until it runs
+        }
+
+
         await KillAsync();
         _process.Dispose();
     }
@@ -119,6 +160,17 @@ public sealed class RecordedProcess : IAsyncDisposable
             return _standardOutput.ToString();
         }
     }
+
+    private void Signal(int signal)
+    {
+        if (SendSignal(_process.Id, signal) != 0 && !_process.HasExited)
+        {
+            throw new InvalidOperationException($"Could not send signal {signal} to process {_process.Id} (errno {Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
 
     private void Record(string? line, bool standardOutput = false)
     {

@@ -8,11 +8,12 @@ namespace OrleansSessions.Abstractions.Identities;
 public interface IIdentityGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Registers the identity for a new user and returns that user's id: <c>account-name-in-use</c> while a live
-    /// account has it, unless that account still waits for confirmation, which this registration replaces.
+    /// Registers the identity for the new user <paramref name="userId"/> and returns it: <c>account-name-in-use</c>
+    /// while a live account has it, unless that account still waits for confirmation, which this registration
+    /// replaces; the same registration repeated (the same new id) answers as the first did.
     /// </summary>
     [Alias("Register")]
-    Task<string> Register(Secret password, TokenHash? confirmationTokenHash);
+    Task<string> Register(string userId, Secret password, TokenHash? confirmationTokenHash);
 
     /// <summary>
     /// The user this password reaches (<c>invalid-credentials</c> otherwise, for any reason). After too many
@@ -29,7 +30,7 @@ public interface IIdentityGrain : IGrainWithStringKey
     /// Changes the password of <paramref name="userId"/>'s identity, given its current one; a wrong one counts as a
     /// failed login, and a locked identity refuses it (<c>rate-limited</c>).
     /// </summary>
-    [Alias("ChangePassword")]
+    [SingleAttempt, Alias("ChangePassword")]
     Task ChangePassword(string userId, Secret currentPassword, Secret newPassword);
 
     /// <summary>The user this identity reaches, or none.</summary>

@@ -15,6 +15,6 @@ public interface ISigningKeysGrain : IGrainWithIntegerKey
     /// Introduces a new signing key; the keys before it keep verifying for <paramref name="keepOldKeysFor"/>
     /// (the longest an access token they signed can still be live).
     /// </summary>
-    [Alias("Rotate")]
+    [SingleAttempt, Alias("Rotate")]
     Task<SigningKeySet> Rotate(TimeSpan keepOldKeysFor);
 }

@@ -4,7 +4,7 @@ namespace OrleansSessions.Abstractions.Users;
 [Alias("OrleansSessions.IAccountTokensGrain")]
 public interface IAccountTokensGrain : IGrainWithStringKey
 {
-    [Alias("ConfirmWithToken")]
+    [SingleAttempt, Alias("ConfirmWithToken")]
     Task ConfirmWithToken(TokenHash tokenHash);
 
     /// <summary>Replaces a pending account's confirmation token; false when there is nothing to confirm.</summary>
@@ -16,6 +16,6 @@ public interface IAccountTokensGrain : IGrainWithStringKey
     Task<bool> StartPasswordReset(TokenHash tokenHash);
 
     /// <summary>Sets a new password with a reset token, and ends every session of the user.</summary>
-    [Alias("ResetPassword")]
+    [SingleAttempt, Alias("ResetPassword")]
     Task ResetPassword(TokenHash tokenHash, Secret newPassword);
 }

@@ -26,22 +26,23 @@ public interface IUserAccountGrain : IGrainWithStringKey
     Task<bool> IsDeleted();
 
     /// <summary>
-    /// Logs in through an external identity (<c>custom-token</c>), making the user on first use, and copies the
-    /// issuer's claims (a JSON object) into the user's custom data.
+    /// Logs in through an external identity (custom token, Google, Apple, Facebook, custom function, OpenID Provider),
+    /// making the user on first use; copies the issuer's claims (a JSON object) into the user's custom data and keeps
+    /// what the provider said of the user (<paramref name="metadata"/>, when it says something).
     /// </summary>
     [Alias("LoginExternal")]
-    Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims);
+    Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims, UserMetadata? metadata);
 
     /// <summary>Logs in the anonymous user of this id, creating it on first use.</summary>
     [Alias("LoginAnonymous")]
     Task<SessionGrant> LoginAnonymous(NewSession session);
 
-    /// <summary>Links an external identity to the signed-in user.</summary>
-    [Alias("LinkExternal")]
-    Task<Profile> LinkExternal(string sessionId, UserIdentity identity);
+    /// <summary>Links an external identity to the signed-in user, keeping what its provider said of the user.</summary>
+    [SingleAttempt, Alias("LinkExternal")]
+    Task<Profile> LinkExternal(string sessionId, UserIdentity identity, UserMetadata? metadata);
 
     /// <summary>Links an email/password identity to the signed-in user.</summary>
-    [Alias("LinkPassword")]
+    [SingleAttempt, Alias("LinkPassword")]
     Task<Profile> LinkPassword(string sessionId, string email, Secret password);
 
     /// <summary>Gives up this never-used account so that its identity can be linked to <paramref name="toUserId"/>.</summary>
@@ -52,9 +53,9 @@ public interface IUserAccountGrain : IGrainWithStringKey
     Task<Profile> GetProfile(string sessionId);
 
     /// <summary>Changes the signed-in user's password, and ends every other session of the user.</summary>
-    [Alias("ChangePassword")]
+    [SingleAttempt, Alias("ChangePassword")]
     Task ChangePassword(string sessionId, Secret currentPassword, Secret newPassword);
 
-    [Alias("DeleteSelf")]
+    [SingleAttempt, Alias("DeleteSelf")]
     Task DeleteSelf(string sessionId);
 }

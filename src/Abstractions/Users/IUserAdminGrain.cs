@@ -19,8 +19,16 @@ public interface IUserAdminGrain : IGrainWithStringKey
     [Alias("RevokeSessions")]
     Task RevokeSessions();
 
-    [Alias("Delete")]
+    [SingleAttempt, Alias("Delete")]
     Task Delete();
+
+    /// <summary>Ends one session of the user (<c>session-not-found</c> if it has none of this id); its device is told.</summary>
+    [Alias("EndSessionByAdmin")]
+    Task EndSessionByAdmin(string sessionId);
+
+    /// <summary>Gives the user directory the user's entry again, under a new version (a rebuild does this to every user).</summary>
+    [Alias("Relist")]
+    Task Relist();
 
     [Alias("SetCustomData")]
     Task SetCustomData(string json);

@@ -43,9 +43,9 @@ public interface IUserSessionsGrain : IGrainWithStringKey
     [Alias("GetSessions")]
     Task<IReadOnlyList<SessionInfo>> GetSessions(string sessionId);
 
-    [Alias("EndSession")]
+    [SingleAttempt, Alias("EndSession")]
     Task EndSession(string sessionId, string targetSessionId);
 
-    [Alias("EndSessions")]
+    [SingleAttempt, Alias("EndSessions")]
     Task EndSessions(string sessionId, bool keepCurrent);
 }

@@ -12,4 +12,5 @@ public sealed record Profile(
     IReadOnlyList<UserIdentity> Identities,
     string CustomData,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? EmailProvenAt);
+    DateTimeOffset? EmailProvenAt,
+    UserMetadata Metadata);

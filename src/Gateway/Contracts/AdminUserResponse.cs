@@ -11,6 +11,7 @@ public sealed record AdminUserResponse(
     IReadOnlyList<IdentityResponse> Identities,
     JsonElement CustomData,
     DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string> Metadata,
     IReadOnlyList<SessionResponse> Sessions,
     IReadOnlyList<string> DeviceIds)
 {
@@ -24,6 +25,7 @@ public sealed record AdminUserResponse(
             profile.Identities,
             profile.CustomData,
             profile.CreatedAt,
+            profile.Metadata,
             user.Sessions.Select(s => SessionResponse.From(s, currentSessionId: null)).ToList(),
             user.DeviceIds);
     }

@@ -10,7 +10,8 @@ public sealed record ProfileResponse(
     string? Email,
     IReadOnlyList<IdentityResponse> Identities,
     JsonElement CustomData,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string> Metadata)
 {
     public static ProfileResponse From(Profile profile) => new(
         profile.UserId,
@@ -18,5 +19,6 @@ public sealed record ProfileResponse(
         profile.Email,
         profile.Identities.Select(i => new IdentityResponse(i.ProviderType, i.Id)).ToList(),
         JsonElement.Parse(profile.CustomData),
-        profile.CreatedAt);
+        profile.CreatedAt,
+        MetadataResponse.From(profile.Metadata));
 }

@@ -2,7 +2,7 @@ using OrleansSessions.Gateway.Tokens;
 
 namespace OrleansSessions.Gateway.Email;
 
-/// <summary>Sends the account emails. Replace the default with a real mail service in production.</summary>
+/// <summary>Sends the account emails (see <see cref="EmailServices"/> for which sender is used).</summary>
 public interface IEmailSender
 {
     Task SendConfirmationAsync(string email, AccountToken token);

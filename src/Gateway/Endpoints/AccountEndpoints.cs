@@ -7,6 +7,9 @@ using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Gateway.Accounts;
+using OrleansSessions.Gateway.Limits;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
@@ -43,8 +46,9 @@ public static class AccountEndpoints
         var address = RequireEmail(body.Email);
         var password = Passwords.Require(body.Password);
         var confirmation = options.Value.RequireEmailConfirmation ? Ids.NewSecret() : null;
+        // The new user's id is chosen here, so that a registration sent again after a silo loss is known as the same.
         var userId = await grains.GetGrain<IIdentityGrain>(address)
-            .Register(password, confirmation is null ? null : TokenHash.Of(confirmation));
+            .Register(Ids.New(), password, confirmation is null ? null : TokenHash.Of(confirmation));
         if (confirmation is not null)
         {
             await email.SendConfirmationAsync(address, new AccountToken(userId, confirmation));

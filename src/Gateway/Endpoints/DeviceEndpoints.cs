@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Grains;
+using OrleansSessions.Gateway.Accounts;
+using OrleansSessions.Gateway.Limits;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Endpoints;
 

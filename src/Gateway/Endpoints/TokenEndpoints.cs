@@ -15,7 +15,7 @@ public static class TokenEndpoints
     {
         app.MapGet("/.well-known/jwks.json", Jwks).WithTags("Tokens")
             .WithSummary("The public keys of every key that may have signed a live access token.");
-        app.MapPost("/v1/auth/introspect", Introspect).WithTags("Tokens")
+        app.MapPost("/v1/auth/introspect", Introspect).WithTags("Tokens").RequireAuthorization(AdminKeyAuthentication.PolicyName)
             .WithSummary("Whether an access token is active: signed, unexpired, and its session live (RFC 7662).")
             .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidAdminKey]);
         return app;
@@ -41,7 +41,7 @@ public static class TokenEndpoints
     }
 
     private static async Task<IntrospectionResponse> Introspect(
-        AdminCaller _, TokenRequest? body, AccessTokens tokens, IGrainFactory grains)
+        TokenRequest? body, AccessTokens tokens, IGrainFactory grains)
     {
         var token = Require.Field(Require.Body(body).Token, "token");
         try

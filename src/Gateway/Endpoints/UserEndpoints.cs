@@ -5,6 +5,7 @@ using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Grains;
+using OrleansSessions.Gateway.Accounts;
 
 namespace OrleansSessions.Gateway.Endpoints;
 

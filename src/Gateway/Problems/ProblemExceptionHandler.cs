@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Orleans.Runtime;
-using Orleans.Runtime.Messaging;
+using Microsoft.Extensions.Options;
 using OrleansSessions.Abstractions;
+using OrleansSessions.Gateway.Failover;
+using OrleansSessions.Gateway.Limits;
 
 namespace OrleansSessions.Gateway.Problems;
 
 /// <summary>
 /// Turns every failure into an RFC 9457 problem response with a stable <c>code</c>: a rule's refusal, a request
-/// ASP.NET Core could not read (malformed JSON, too large, wrong content type), an unreachable cluster.
+/// ASP.NET Core could not read (malformed JSON, too large, wrong content type), an unreachable cluster. A failure is
+/// logged as an error unless it is a refusal (<see cref="SessionsException"/>: an outside party's outage is logged,
+/// as a warning, where it is met).
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+public sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problems, IOptions<FailoverOptions> failover, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -19,12 +23,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             SessionsException refusal => (refusal.Code, refusal.Message),
             BadHttpRequestException bad => (ErrorStatus.CodeOf(bad.StatusCode), Describe(bad)),
-            SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException =>
+            _ when SiloLossRetry.IsSiloLoss(exception) =>
                 (ErrorCodes.Unavailable, "The session cluster is not reachable; try again."),
             _ => ("internal-error", "An unexpected error occurred."),
         };
         var status = exception is BadHttpRequestException unreadable ? unreadable.StatusCode : StatusOnThisRoute(context, code);
-        if (status >= 500)
+        if (status >= 500 && exception is not SessionsException)
         {
             LogFailure(exception, context.Request.Method, context.Request.Path);
         }
@@ -33,6 +37,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (exception is SessionsException { RetryAfter: { } retryAfter })
         {
             context.Response.Headers.RetryAfter = RateLimits.Seconds(retryAfter);
+        }
+        else if (code == ErrorCodes.Unavailable)
+        {
+            context.Response.Headers.RetryAfter = RateLimits.Seconds(failover.Value.RetryAfter);
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -5,6 +5,7 @@ using OrleansSessions.Abstractions.Users;
 using OrleansSessions.Gateway.Callers;
 using OrleansSessions.Gateway.Contracts;
 using OrleansSessions.Gateway.Tokens;
+using OrleansSessions.Gateway.Accounts;
 
 namespace OrleansSessions.Gateway.Realm;
 

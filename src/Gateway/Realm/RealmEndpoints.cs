@@ -7,6 +7,9 @@ using OrleansSessions.Gateway.Email;
 using OrleansSessions.Gateway.Endpoints;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Grains;
+using OrleansSessions.Gateway.Accounts;
+using OrleansSessions.Gateway.Limits;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Realm;
 

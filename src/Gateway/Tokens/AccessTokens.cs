@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OrleansSessions.Abstractions;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Tokens;
 

@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Users;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Tokens;
 
@@ -58,9 +59,7 @@ public sealed partial class CustomTokens(
             throw Invalid();
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var leeway = options.Value.ClockLeeway;
-        if (jwt.ValidTo + leeway <= now || jwt.ValidFrom - leeway > now)
+        if (!TokenLifetime.Holds(jwt, time, options.Value.ClockLeeway))
         {
             LogRefused("expired or not yet valid");
             throw Invalid();

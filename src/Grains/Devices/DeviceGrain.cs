@@ -33,7 +33,10 @@ public sealed class DeviceGrain(
     {
         if (state.State.IsRegistered)
         {
-            throw new SessionsException(ErrorCodes.ValidationFailed, "This device id is taken.");
+            // The same registration sent again by a gateway that lost the answer carries the same new token.
+            return tokenHash.Matches(state.State.TokenHash)
+                ? Info()
+                : throw new SessionsException(ErrorCodes.ValidationFailed, "This device id is taken.");
         }
 
         state.State.TokenHash = tokenHash;

@@ -19,15 +19,19 @@ public sealed class IdentityGrain(
 {
     private readonly LoginFailures _failures = new(policy.Value.Lockout);
 
-    public async Task<string> Register(Secret password, TokenHash? confirmationTokenHash)
+    public async Task<string> Register(string userId, Secret password, TokenHash? confirmationTokenHash)
     {
+        if (state.State.UserId == userId)
+        {
+            return userId; // this very registration, sent again by a gateway that lost the answer
+        }
+
         if (state.State.UserId is { } existing && await GrainFactory.GetGrain<IUserGrain>(existing).Exists()
             && !await GrainFactory.GetGrain<IUserGrain>(existing).DiscardPendingRegistration())
         {
             throw new SessionsException(ErrorCodes.AccountNameInUse, "An account with this email exists.");
         }
 
-        var userId = Ids.New();
         await GrainFactory.GetGrain<IUserGrain>(userId).CreateRegistered(this.GetPrimaryKeyString(), confirmationTokenHash);
         state.State.UserId = userId;
         state.State.PasswordHash = PasswordHashing.Hash(password.Value);

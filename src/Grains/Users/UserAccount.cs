@@ -16,6 +16,9 @@ public sealed class UserAccount(string userId, UserState state)
 
     public bool IsDeleted => state.Deleted;
 
+    /// <summary>Whether the account was registered with this email (and so a registration repeated is done).</summary>
+    public bool IsRegisteredAs(string email) => WasCreated && state.Email == email;
+
     public bool IsAnonymous => state.IsAnonymous;
 
     public IEnumerable<string> Emails => state.Identities
@@ -66,7 +69,11 @@ public sealed class UserAccount(string userId, UserState state)
         }
     }
 
-    public void MarkLoggedIn() => state.HasLoggedIn = true;
+    public void MarkLoggedIn(DateTimeOffset now)
+    {
+        state.HasLoggedIn = true;
+        state.LastLoginAt = now;
+    }
 
     /// <summary>The email of the account's email/password identity, or <c>invalid-credentials</c>.</summary>
     public string RequireEmail() =>
@@ -125,6 +132,15 @@ public sealed class UserAccount(string userId, UserState state)
         state.CustomData = data.ToJsonString();
     }
 
+    /// <summary>Keeps what an identity provider said of the user at its latest login, when it said something.</summary>
+    public void SetMetadata(UserMetadata? metadata)
+    {
+        if (metadata is not null && metadata != UserMetadata.None)
+        {
+            state.Metadata = metadata;
+        }
+    }
+
     /// <summary>Refuses to give this account up for a link unless it was registered and never used.</summary>
     public void EnsureReleasableForLink()
     {
@@ -167,5 +183,5 @@ public sealed class UserAccount(string userId, UserState state)
 
     public Profile Profile() => new(
         userId, state.Status!.Value, state.Email, state.Identities.ToList(), state.CustomData, state.CreatedAt,
-        state.EmailProvenAt);
+        state.EmailProvenAt, state.Metadata);
 }

@@ -18,6 +18,7 @@ public sealed class UserAggregate
         Tokens = new AccountTokens(state, policy);
         Outbox = new Outbox(state);
         Devices = new UserDevices(userId, state, Outbox);
+        Listing = new DirectoryListing(userId, state, Outbox);
     }
 
     public UserAccount Account { get; }
@@ -29,6 +30,8 @@ public sealed class UserAggregate
     public UserDevices Devices { get; }
 
     public Outbox Outbox { get; }
+
+    public DirectoryListing Listing { get; }
 
     public void CreateRegistered(string email, TokenHash? confirmationTokenHash, DateTimeOffset now)
     {
@@ -49,7 +52,7 @@ public sealed class UserAggregate
 
         var session = Sessions.Start(request, now);
         Devices.Hold(session.DeviceId);
-        Account.MarkLoggedIn();
+        Account.MarkLoggedIn(now);
         Devices.Notify(session.DeviceId, DeviceNoticeKind.SignedIn, session.SessionId, SessionEndReason.Logout);
         return session;
     }

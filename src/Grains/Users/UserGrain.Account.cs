@@ -11,6 +11,11 @@ public sealed partial class UserGrain
 {
     public async Task CreateRegistered(string email, TokenHash? confirmationTokenHash)
     {
+        if (User.Account.IsRegisteredAs(email))
+        {
+            return; // the same registration again, from an identity grain that lost the answer: done already
+        }
+
         if (User.Account.WasCreated)
         {
             throw new SessionsException(ErrorCodes.AccountNameInUse, "This user id is taken.");
@@ -37,7 +42,7 @@ public sealed partial class UserGrain
 
     public Task<bool> IsDeleted() => Task.FromResult(User.Account.IsDeleted);
 
-    public async Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims)
+    public async Task<SessionGrant> LoginExternal(NewSession session, UserIdentity identity, string copiedClaims, UserMetadata? metadata)
     {
         if (!User.Account.WasCreated)
         {
@@ -50,6 +55,7 @@ public sealed partial class UserGrain
 
         await EnsureCanLogIn(session);
         User.Account.MergeIntoCustomData(copiedClaims);
+        User.Account.SetMetadata(metadata);
         return await StartSession(session);
     }
 
@@ -68,11 +74,12 @@ public sealed partial class UserGrain
         return await StartSession(session);
     }
 
-    public async Task<Profile> LinkExternal(string sessionId, UserIdentity identity)
+    public async Task<Profile> LinkExternal(string sessionId, UserIdentity identity, UserMetadata? metadata)
     {
         User.Sessions.Check(sessionId, Now);
         await GrainFactory.GetGrain<IExternalIdentityGrain>(IdentityKeys.External(identity)).Link(UserId);
         User.Link(identity);
+        User.Account.SetMetadata(metadata);
         Audit(AuditActions.Link, AuditActions.ByUser, sessionId: sessionId);
         await Commit();
         LogLinked(UserId);

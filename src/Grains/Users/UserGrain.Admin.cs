@@ -51,6 +51,22 @@ public sealed partial class UserGrain
         await DeleteAccount(AuditActions.ByAdmin);
     }
 
+    public async Task EndSessionByAdmin(string targetSessionId)
+    {
+        EnsureExists();
+        var target = User.Sessions.Find(targetSessionId)
+            ?? throw new SessionsException(ErrorCodes.SessionNotFound, "The user has no session of this id.");
+        User.EndSession(target, SessionEndReason.Revoked);
+        Audit(AuditActions.Logout, AuditActions.ByAdmin, target.DeviceId, targetSessionId);
+        await Commit();
+    }
+
+    public async Task Relist()
+    {
+        User.Listing.Relist();
+        await Commit();
+    }
+
     public async Task SetCustomData(string json)
     {
         EnsureExists();

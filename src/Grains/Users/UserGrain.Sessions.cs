@@ -34,6 +34,12 @@ public sealed partial class UserGrain
         var started = User.StartSession(session, Now);
         Audit(AuditActions.Login, AuditActions.ByDevice, started.DeviceId, started.SessionId);
         await Commit();
+        if (User.Devices.PendingFor(started.DeviceId) is not null)
+        {
+            // A login is acknowledged only once its device shows it (its silo may be lost): the gateway tries again.
+            throw new SessionsException(ErrorCodes.Unavailable, "The device could not be told of the login yet; try again.");
+        }
+
         return Grant(started);
     }
 

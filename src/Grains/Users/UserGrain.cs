@@ -41,11 +41,12 @@ public sealed partial class UserGrain(
     }
 
     /// <summary>
-    /// The one commit path: persists the change with the deliveries and audit events it made, then makes the
-    /// deliveries.
+    /// The one commit path: persists the change with the deliveries and audit events it made (the user's directory
+    /// entry among them, when it changed), then makes the deliveries.
     /// </summary>
     private async Task Commit()
     {
+        User.Listing.Update();
         await Persist(userChanged: true);
         if (!User.Outbox.IsEmpty)
         {

@@ -1,5 +1,6 @@
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Abstractions.UserDirectory;
 using OrleansSessions.Abstractions.Users;
 
 namespace OrleansSessions.Grains.Users;
@@ -42,6 +43,13 @@ public sealed class UserState
     [Id(13)] public DateTimeOffset ConfirmationExpiresAt { get; set; }
     [Id(14)] public TokenHash? PasswordResetTokenHash { get; set; }
     [Id(15)] public DateTimeOffset PasswordResetExpiresAt { get; set; }
+
+    // The last login, and the entry last put in the outbox for the user directory (DirectoryListing).
+    [Id(19)] public DateTimeOffset? LastLoginAt { get; set; }
+    [Id(17)] public DirectoryEntry? Listed { get; set; }
+
+    // What the identity providers said of the user at its latest login through one (UserAccount).
+    [Id(18)] public UserMetadata Metadata { get; set; } = UserMetadata.None;
 
     public bool Exists => Status is not null && !Deleted;
 

@@ -21,7 +21,7 @@ public sealed class EmailProofTests(ClusterFixture fixture)
         var squatter = await _sessions.LogIn(device, victim);
         var planted = new UserIdentity(ProviderTypes.CustomToken, Ids.New());
         var user = _sessions.User(victim);
-        await user.LinkExternal(squatter.SessionId, planted);
+        await user.LinkExternal(squatter.SessionId, planted, null);
         Assert.Null((await user.GetAdminView()).Profile.EmailProvenAt);
 
         var reset = TokenHash.Of(Ids.NewSecret());
@@ -33,7 +33,7 @@ public sealed class EmailProofTests(ClusterFixture fixture)
         Assert.NotNull(profile.EmailProvenAt);
         Assert.False(await user.IsSessionLive(squatter.SessionId));
         var again = new NewSession(await device.Grain.AdmitLogin(device.Token, victim, 20), TokenHash.Of(Ids.NewSecret()));
-        var refused = await Assert.ThrowsAsync<SessionsException>(() => user.LoginExternal(again, planted, "{}"));
+        var refused = await Assert.ThrowsAsync<SessionsException>(() => user.LoginExternal(again, planted, "{}", null));
         Assert.Equal(ErrorCodes.InvalidCredentials, refused.Code);
         Assert.NotEqual(victim, await fixture.Grains.GetGrain<IExternalIdentityGrain>(IdentityKeys.External(planted)).FindOrBindUser());
     }
@@ -48,7 +48,7 @@ public sealed class EmailProofTests(ClusterFixture fixture)
         Assert.NotNull((await user.GetAdminView()).Profile.EmailProvenAt);
         var login = await _sessions.LogIn(device, alice);
         var own = new UserIdentity(ProviderTypes.CustomToken, Ids.New());
-        await user.LinkExternal(login.SessionId, own);
+        await user.LinkExternal(login.SessionId, own, null);
 
         var reset = TokenHash.Of(Ids.NewSecret());
         await user.StartPasswordReset(reset);
@@ -64,9 +64,9 @@ public sealed class EmailProofTests(ClusterFixture fixture)
         var email = $"{Ids.New()}@example.com";
         var identity = fixture.Grains.GetGrain<IIdentityGrain>(email);
         var (squatterToken, ownerToken) = (TokenHash.Of(Ids.NewSecret()), TokenHash.Of(Ids.NewSecret()));
-        var squatted = await identity.Register(new Secret("squatter's password"), squatterToken);
+        var squatted = await identity.Register(Ids.New(), new Secret("squatter's password"), squatterToken);
 
-        var owned = await identity.Register(new Secret("owner's password"), ownerToken);
+        var owned = await identity.Register(Ids.New(), new Secret("owner's password"), ownerToken);
 
         Assert.NotEqual(squatted, owned);
         var stale = await Assert.ThrowsAsync<SessionsException>(() => _sessions.User(squatted).ConfirmWithToken(squatterToken));
@@ -74,7 +74,7 @@ public sealed class EmailProofTests(ClusterFixture fixture)
         await _sessions.User(owned).ConfirmWithToken(ownerToken);
         Assert.Equal(owned, await identity.Authenticate(new Secret("owner's password")));
         await Assert.ThrowsAsync<SessionsException>(() => identity.Authenticate(new Secret("squatter's password")));
-        var taken = await Assert.ThrowsAsync<SessionsException>(() => identity.Register(new Secret("third"), TokenHash.Of("x")));
+        var taken = await Assert.ThrowsAsync<SessionsException>(() => identity.Register(Ids.New(), new Secret("third"), TokenHash.Of("x")));
         Assert.Equal(ErrorCodes.AccountNameInUse, taken.Code);
     }
 }

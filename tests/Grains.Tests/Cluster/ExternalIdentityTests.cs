@@ -17,7 +17,7 @@ public sealed class ExternalIdentityTests(ClusterFixture fixture)
     {
         var userId = await Identity(identity).FindOrBindUser();
         var info = await device.Grain.AdmitLogin(device.Token, userId, maxUsers: 20);
-        return await _sessions.User(userId).LoginExternal(new NewSession(info, TokenHash.Of(Ids.NewSecret())), identity, claims);
+        return await _sessions.User(userId).LoginExternal(new NewSession(info, TokenHash.Of(Ids.NewSecret())), identity, claims, metadata: null);
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed class ExternalIdentityTests(ClusterFixture fixture)
         var anonymous = await _sessions.LogInAnonymously(device);
         var other = await _sessions.LogInAnonymously(await _sessions.RegisterDevice());
 
-        var profile = await _sessions.User(anonymous.UserId).LinkExternal(anonymous.SessionId, identity);
+        var profile = await _sessions.User(anonymous.UserId).LinkExternal(anonymous.SessionId, identity, metadata: null);
         var refusal = await Assert.ThrowsAsync<SessionsException>(
-            () => _sessions.User(other.UserId).LinkExternal(other.SessionId, identity));
+            () => _sessions.User(other.UserId).LinkExternal(other.SessionId, identity, metadata: null));
 
         Assert.Contains(identity, profile.Identities);
         Assert.Equal(ErrorCodes.IdentityInUse, refusal.Code);

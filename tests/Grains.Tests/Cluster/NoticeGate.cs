@@ -5,7 +5,8 @@ namespace OrleansSessions.Grains.Tests.Cluster;
 
 /// <summary>
 /// Holds a user's notices to its devices on their way, as a slow network would, until the test lets them go:
-/// the window in which a device knows an older state of the user than the user grain does.
+/// the window in which a device knows an older state of the user than the user grain does. Or refuses them, as a
+/// device on a lost silo does, until the test lets them pass.
 /// </summary>
 public sealed class NoticeGate : IOutgoingGrainCallFilter
 {
@@ -21,6 +22,15 @@ public sealed class NoticeGate : IOutgoingGrainCallFilter
         }
     }
 
+    /// <summary>Fails this user's notices from now on (a device's silo not answering), until the returned hold is released.</summary>
+    public static Hold RefuseNoticesOf(string userId)
+    {
+        lock (Sync)
+        {
+            return Holds[userId] = new Hold(userId, refuse: true);
+        }
+    }
+
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
         if (context.InterfaceMethod?.Name == nameof(IDeviceGrain.Apply)
@@ -28,6 +38,11 @@ public sealed class NoticeGate : IOutgoingGrainCallFilter
             && HoldOf(notice.UserId) is { } hold)
         {
             hold.Reached.TrySetResult();
+            if (hold.Refuses)
+            {
+                throw new TimeoutException("The device's silo did not answer (NoticeGate).");
+            }
+
             await hold.Released.Task;
         }
 
@@ -42,8 +57,10 @@ public sealed class NoticeGate : IOutgoingGrainCallFilter
         }
     }
 
-    public sealed class Hold(string userId) : IDisposable
+    public sealed class Hold(string userId, bool refuse = false) : IDisposable
     {
+        internal bool Refuses => refuse;
+
         internal TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         internal TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

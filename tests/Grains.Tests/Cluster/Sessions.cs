@@ -23,7 +23,7 @@ public sealed class Sessions(IGrainFactory grains)
 
     public Task<string> RegisterUser(string? email = null, bool pending = false) =>
         grains.GetGrain<IIdentityGrain>(email ?? $"{Ids.New()}@example.com")
-            .Register(new Secret(Password), pending ? TokenHash.Of("confirm") : null);
+            .Register(Ids.New(), new Secret(Password), pending ? TokenHash.Of("confirm") : null);
 
     public IUserGrain User(string userId) => grains.GetGrain<IUserGrain>(userId);
 

@@ -8,13 +8,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OrleansSessions.Gateway.Email;
 using Xunit;
 
 namespace OrleansSessions.TestSupport;
 
 /// <summary>
-/// The real gateway (embedded mode: a co-hosted silo with in-memory storage) on Kestrel on a loopback port, reached
+/// The real gateway (embedded mode: a co-hosted silo with in-memory storage, unless the settings say otherwise) on Kestrel on a loopback port, reached
 /// over real HTTP. One is started per configuration and shared by a test collection. Everything it logs is kept, at
 /// every level; when it stops, the collection fails if it logged an error (an unhandled exception: a 5xx) or if any
 /// secret the tests saw (<see cref="Secrets"/>) appears in any log line.
@@ -24,25 +23,28 @@ public abstract class GatewayHost : IAsyncLifetime
     public const string AdminKey = "gateway-tests-admin-key-8d41e7";
 
     private WebApplicationFactory<Program>? _factory;
+    private Mailbox? _emails;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Every password, token and key the tests sent, received or had mailed; none may reach the log.</summary>
     public ConcurrentDictionary<string, byte> Secrets { get; } = new() { [AdminKey] = 0 };
 
-    public CapturedEmails Emails { get; }
+    /// <summary>The emails this gateway delivered (by default, to a pickup directory of its own).</summary>
+    public Mailbox Emails => _emails ??= NewMailbox();
 
     public GatewayLog Log { get; } = new();
 
     /// <summary>The running gateway's services, for tests that drive one of its parts directly.</summary>
     public IServiceProvider Services => _factory!.Services;
 
-    protected GatewayHost() => Emails = new CapturedEmails(NoteSecret);
-
     /// <summary>The settings beyond the admin key and the ports (configuration keys, as in API.md).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
-    /// <summary>Replaces or adds services of this gateway (the email sender is replaced already).</summary>
+    /// <summary>Where this gateway's emails go: a pickup directory of its own unless overridden.</summary>
+    protected virtual Mailbox NewMailbox() => new PickupMailbox(NoteSecret);
+
+    /// <summary>Replaces or adds services of this gateway.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
@@ -96,6 +98,7 @@ public abstract class GatewayHost : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         await StopAsync();
+        await Emails.DisposeAsync();
         var errors = Log.Lines.Where(line => line.Level >= LogLevel.Error).ToList();
         var leaks = SearchValues.Create([.. Secrets.Keys], StringComparison.Ordinal);
         var leaking = Log.Lines.Where(line => line.Text.AsSpan().IndexOfAny(leaks) >= 0).ToList();
@@ -113,20 +116,20 @@ public abstract class GatewayHost : IAsyncLifetime
         {
             web.UseSetting("Sessions:AdminApiKey", AdminKey);
             web.UseSetting("Sessions:Dashboard:Enabled", "false");
+            web.UseSetting("Embedded:Storage", "memory"); // parallel collections must not share a data directory
             web.UseSetting("Embedded:SiloPort", FreePort.Next().ToString());
             web.UseSetting("Embedded:GatewayPort", FreePort.Next().ToString());
-            foreach (var (key, value) in Settings)
+            web.UseSetting("Sessions:Email:ConfirmationUrl", Mailbox.ConfirmationUrl.ToString());
+            web.UseSetting("Sessions:Email:ResetUrl", Mailbox.ResetUrl.ToString());
+            web.UseSetting("Sessions:Email:RetryDelay", "00:00:00.200");
+            foreach (var (key, value) in Emails.Settings.Concat(Settings))
             {
                 web.UseSetting(key, value);
             }
 
             // A rule of this provider's own outranks the configured levels (appsettings.json): every level is kept.
             web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log).AddFilter<GatewayLog>(null, LogLevel.Trace));
-            web.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<IEmailSender>(Emails);
-                ConfigureServices(services);
-            });
+            web.ConfigureTestServices(ConfigureServices);
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using OrleansSessions.Abstractions.UserDirectory;
+using OrleansSessions.Grains.UserDirectory;
+
+namespace OrleansSessions.DirectoryBench;
+
+/// <summary>
+/// The median of 30 timed runs (after 5 untimed) of each read an admin makes: the first page (50 newest), the page
+/// after the middle user (the position a cursor carries), a page of an email prefix that 100 users match, and the counts.
+/// </summary>
+public sealed class DirectoryTimings(IUserDirectory directory, int size)
+{
+    private const int Limit = 50;
+    private const int Runs = 30;
+    private const int WarmUp = 5;
+
+    private readonly UserLister _lister = new(directory);
+
+    public async Task<string> Measure()
+    {
+        var middle = DirectoryLayout.Rows(DirectoryUnderTest.EntryOf(size / 2))
+            .First(r => r.Partition == DirectoryLayout.NewestFirst(DirectoryLayout.All)).SortKey;
+        var prefix = DirectoryUnderTest.EmailOf(size / 2)[..10];
+        double[] medians =
+        [
+            await Median(() => _lister.List(Query(null, null)), expect: Limit),
+            await Median(() => _lister.List(Query(null, middle)), expect: Limit),
+            await Median(() => _lister.List(Query(prefix, null)), expect: Limit),
+            await Median(async () => { await _lister.Count(); return new UserListPage([], null); }, expect: 0),
+        ];
+        return string.Join(" | ", medians.Select(m => m.ToString("F2")));
+    }
+
+    private static UserListQuery Query(string? search, string? after) => new(null, null, null, search, Limit, after);
+
+    private static async Task<double> Median(Func<Task<UserListPage>> read, int expect)
+    {
+        var times = new List<double>();
+        for (var run = 0; run < WarmUp + Runs; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var page = await read();
+            if (page.Users.Count != expect)
+            {
+                throw new InvalidOperationException($"A read gave {page.Users.Count} users, not {expect}.");
+            }
+
+            if (run >= WarmUp)
+            {
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return times.Order().ElementAt(times.Count / 2);
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrleansSessions.Gateway.Limits;
+
+/// <summary>
+/// The per-client-address limit (<c>Sessions:RateLimits</c>): a token bucket refilled every second. The default
+/// lets one address (many users behind one NAT) log in hundreds of times a second.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Requests per second per address; 0 turns the limit off.</summary>
+    [Range(0, 1_000_000)]
+    public int PerAddressPerSecond { get; set; } = 200;
+
+    /// <summary>How many requests an address may make at once after a quiet spell.</summary>
+    [Range(1, 1_000_000)]
+    public int PerAddressBurst { get; set; } = 400;
+}

@@ -1,0 +1,26 @@
+using OrleansSessions.Abstractions.UserDirectory;
+
+namespace OrleansSessions.Grains.UserDirectory;
+
+/// <summary>
+/// A store of the user directory: each user's entry, its rows in the orders of <see cref="DirectoryLayout"/>, and
+/// counters per facet kept with them. Writes are idempotent by the entry's version.
+/// </summary>
+public interface IUserDirectory
+{
+    /// <summary>Stores each entry unless the store holds the same or a later version of it, with its rows and counters.</summary>
+    Task Apply(IReadOnlyCollection<DirectoryEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>The entry of a user, also a deleted one's; none if the directory never heard of it.</summary>
+    Task<DirectoryEntry?> Find(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="take"/> rows of a partition with keys strictly between the two, in key order.</summary>
+    Task<IReadOnlyList<ListedUser>> Range(
+        string partition, string after, string before, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>Every counter (facets of <see cref="DirectoryLayout"/>) that is not zero.</summary>
+    Task<IReadOnlyDictionary<string, long>> Counters(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets everything, before a rebuild.</summary>
+    Task Clear(CancellationToken cancellationToken = default);
+}
