@@ -26,7 +26,7 @@ public sealed class EmailProofTests(CustomTokenGateway gateway) : IDisposable
 
         await _api.SendPasswordReset(victimEmail);
         var ownersPassword = NewPassword();
-        await NoContent(await _api.ResetPassword(gateway.Emails.ResetTokenOf(victimEmail), ownersPassword));
+        await NoContent(await _api.ResetPassword(await gateway.Emails.ResetTokenOf(victimEmail), ownersPassword));
 
         var owner = await _api.LogIn(await _api.NewDevice(), Password(victimEmail, ownersPassword));
         Assert.Equal(squatted.UserId, owner.UserId);
