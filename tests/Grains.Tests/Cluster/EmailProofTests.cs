@@ -21,7 +21,7 @@ public sealed class EmailProofTests(ClusterFixture fixture)
         var squatter = await _sessions.LogIn(device, victim);
         var planted = new UserIdentity(ProviderTypes.CustomToken, Ids.New());
         var user = _sessions.User(victim);
-        await user.LinkExternal(squatter.SessionId, planted);
+        await user.LinkExternal(squatter.SessionId, planted, metadata: null);
         Assert.Null((await user.GetAdminView()).Profile.EmailProvenAt);
 
         var reset = TokenHash.Of(Ids.NewSecret());
@@ -33,7 +33,7 @@ public sealed class EmailProofTests(ClusterFixture fixture)
         Assert.NotNull(profile.EmailProvenAt);
         Assert.False(await user.IsSessionLive(squatter.SessionId));
         var again = new NewSession(await device.Grain.AdmitLogin(device.Token, victim, 20), TokenHash.Of(Ids.NewSecret()));
-        var refused = await Assert.ThrowsAsync<SessionsException>(() => user.LoginExternal(again, planted, "{}"));
+        var refused = await Assert.ThrowsAsync<SessionsException>(() => user.LoginExternal(again, planted, "{}", metadata: null));
         Assert.Equal(ErrorCodes.InvalidCredentials, refused.Code);
         Assert.NotEqual(victim, await fixture.Grains.GetGrain<IExternalIdentityGrain>(IdentityKeys.External(planted)).FindOrBindUser());
     }
@@ -48,7 +48,7 @@ public sealed class EmailProofTests(ClusterFixture fixture)
         Assert.NotNull((await user.GetAdminView()).Profile.EmailProvenAt);
         var login = await _sessions.LogIn(device, alice);
         var own = new UserIdentity(ProviderTypes.CustomToken, Ids.New());
-        await user.LinkExternal(login.SessionId, own);
+        await user.LinkExternal(login.SessionId, own, metadata: null);
 
         var reset = TokenHash.Of(Ids.NewSecret());
         await user.StartPasswordReset(reset);
