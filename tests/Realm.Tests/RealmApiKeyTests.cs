@@ -22,30 +22,30 @@ public sealed class RealmApiKeyTests(ApiKeyRealmGateway gateway) : IDisposable
         var refresh = (await NewUser()).Refresh;
 
         var created = await Send(HttpMethod.Post, Keys, refresh, new { name = "phone" });
-        var key = await JsonOf(created, HttpStatusCode.Created);
+        var key = await gateway.JsonOf(created, HttpStatusCode.Created);
         Assert.Equal(["_id", "disabled", "key", "name"], key.EnumerateObject().Select(p => p.Name).Order());
         Assert.False(key.GetProperty("disabled").GetBoolean());
         Assert.Equal("no-store", created.Headers.CacheControl?.ToString());
         var id = key.GetProperty("_id").GetString()!;
 
-        var listed = Assert.Single((await JsonOf(await Send(HttpMethod.Get, Keys, refresh), HttpStatusCode.OK)).EnumerateArray());
+        var listed = Assert.Single((await gateway.JsonOf(await Send(HttpMethod.Get, Keys, refresh), HttpStatusCode.OK)).EnumerateArray());
         Assert.Equal(["_id", "disabled", "name"], listed.EnumerateObject().Select(p => p.Name).Order());
-        var one = await JsonOf(await Send(HttpMethod.Get, $"{Keys}/{id}", refresh), HttpStatusCode.OK);
+        var one = await gateway.JsonOf(await Send(HttpMethod.Get, $"{Keys}/{id}", refresh), HttpStatusCode.OK);
         Assert.Equal(["_id", "disabled", "name"], one.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("phone", one.GetProperty("name").GetString());
 
         await NoBody(await Send(HttpMethod.Put, $"{Keys}/{id}/disable", refresh));
-        Assert.True((await JsonOf(await Send(HttpMethod.Get, $"{Keys}/{id}", refresh), HttpStatusCode.OK)).GetProperty("disabled").GetBoolean());
+        Assert.True((await gateway.JsonOf(await Send(HttpMethod.Get, $"{Keys}/{id}", refresh), HttpStatusCode.OK)).GetProperty("disabled").GetBoolean());
         await NoBody(await Send(HttpMethod.Put, $"{Keys}/{id}/enable", refresh));
         await NoBody(await Send(HttpMethod.Delete, $"{Keys}/{id}", refresh));
-        Assert.Empty((await JsonOf(await Send(HttpMethod.Get, Keys, refresh), HttpStatusCode.OK)).EnumerateArray());
+        Assert.Empty((await gateway.JsonOf(await Send(HttpMethod.Get, Keys, refresh), HttpStatusCode.OK)).EnumerateArray());
     }
 
     [Fact]
     public async Task Refusals_carry_realms_codes_and_only_a_bad_refresh_token_is_InvalidSession()
     {
         var (_, refresh, access) = await NewUser();
-        var id = (await JsonOf(await Send(HttpMethod.Post, Keys, refresh, new { name = "k" }), HttpStatusCode.Created)).GetProperty("_id").GetString()!;
+        var id = (await gateway.JsonOf(await Send(HttpMethod.Post, Keys, refresh, new { name = "k" }), HttpStatusCode.Created)).GetProperty("_id").GetString()!;
 
         await Refused(await Send(HttpMethod.Post, Keys, refresh, new { name = "K" }), HttpStatusCode.Conflict, "APIKeyAlreadyExists");
         await Refused(await Send(HttpMethod.Post, Keys, refresh, new { name = "" }), HttpStatusCode.BadRequest, "BadRequest");
@@ -64,7 +64,7 @@ public sealed class RealmApiKeyTests(ApiKeyRealmGateway gateway) : IDisposable
             await Refused(await Send(HttpMethod.Get, Keys, bearer), HttpStatusCode.Unauthorized, "InvalidSession");
         }
 
-        var anonymous = await JsonOf(await LogIn("anon-user", new { }), HttpStatusCode.OK);
+        var anonymous = await gateway.JsonOf(await LogIn("anon-user", new { }), HttpStatusCode.OK);
         await Refused(await Send(HttpMethod.Post, Keys, anonymous.GetProperty("refresh_token").GetString()!, new { name = "k" }), HttpStatusCode.Forbidden, "AuthError");
     }
 
@@ -72,10 +72,10 @@ public sealed class RealmApiKeyTests(ApiKeyRealmGateway gateway) : IDisposable
     public async Task A_key_logs_its_user_in_and_its_own_session_may_not_end_it()
     {
         var (userId, refresh, _) = await NewUser();
-        var made = await JsonOf(await Send(HttpMethod.Post, Keys, refresh, new { name = "k" }), HttpStatusCode.Created);
+        var made = await gateway.JsonOf(await Send(HttpMethod.Post, Keys, refresh, new { name = "k" }), HttpStatusCode.Created);
         var (id, key) = (made.GetProperty("_id").GetString()!, made.GetProperty("key").GetString()!);
 
-        var keyLogin = await JsonOf(await LogIn("api-key", new { key, options = new { device = new { platform = "test" } } }), HttpStatusCode.OK);
+        var keyLogin = await gateway.JsonOf(await LogIn("api-key", new { key, options = new { device = new { platform = "test" } } }), HttpStatusCode.OK);
         Assert.Equal(userId, keyLogin.GetProperty("user_id").GetString());
         var keyRefresh = keyLogin.GetProperty("refresh_token").GetString()!;
 
@@ -93,13 +93,13 @@ public sealed class RealmApiKeyTests(ApiKeyRealmGateway gateway) : IDisposable
     public async Task A_server_keys_user_has_the_server_type()
     {
         using var admin = gateway.NewAdminClient();
-        var server = await JsonOf(await admin.PostAsJsonAsync("/v1/admin/api-keys", new { name = $"server {Guid.NewGuid():N}" }), HttpStatusCode.Created);
+        var server = await gateway.JsonOf(await admin.PostAsJsonAsync("/v1/admin/api-keys", new { name = $"server {Guid.NewGuid():N}" }), HttpStatusCode.Created);
 
-        var login = await JsonOf(await LogIn("api-key", new { key = server.GetProperty("key").GetString() }), HttpStatusCode.OK);
+        var login = await gateway.JsonOf(await LogIn("api-key", new { key = server.GetProperty("key").GetString() }), HttpStatusCode.OK);
 
         using var profile = new HttpRequestMessage(HttpMethod.Get, "/api/client/v2.0/auth/profile");
         profile.Headers.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("access_token").GetString());
-        var body = await JsonOf(await _http.SendAsync(profile), HttpStatusCode.OK);
+        var body = await gateway.JsonOf(await _http.SendAsync(profile), HttpStatusCode.OK);
         Assert.Equal("server", body.GetProperty("type").GetString());
         Assert.Equal(server.GetProperty("userId").GetString(), body.GetProperty("user_id").GetString());
         (await admin.DeleteAsync($"/v1/admin/api-keys/{server.GetProperty("id").GetString()}")).EnsureSuccessStatusCode();
@@ -111,7 +111,7 @@ public sealed class RealmApiKeyTests(ApiKeyRealmGateway gateway) : IDisposable
         var (email, password) = ($"realm-{Guid.NewGuid():N}@example.com", $"pw-{Guid.NewGuid():N}");
         gateway.NoteSecret(password);
         (await _http.PostAsJsonAsync($"{App}/auth/providers/local-userpass/register", new { email, password })).EnsureSuccessStatusCode();
-        var login = await JsonOf(await LogIn("local-userpass", new { username = email, password }), HttpStatusCode.OK);
+        var login = await gateway.JsonOf(await LogIn("local-userpass", new { username = email, password }), HttpStatusCode.OK);
         return (login.GetProperty("user_id").GetString()!, login.GetProperty("refresh_token").GetString()!, login.GetProperty("access_token").GetString()!);
     }
 
@@ -134,26 +134,8 @@ public sealed class RealmApiKeyTests(ApiKeyRealmGateway gateway) : IDisposable
 
     private async Task<JsonElement> Refused(HttpResponseMessage response, HttpStatusCode status, string realmCode)
     {
-        var error = await JsonOf(response, status);
+        var error = await gateway.JsonOf(response, status);
         Assert.Equal(realmCode, error.GetProperty("error_code").GetString());
         return error;
-    }
-
-    /// <summary>The answer's JSON once its status is checked; the tokens of a login are noted as secrets.</summary>
-    private async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var json = JsonDocument.Parse(text).RootElement.Clone();
-        foreach (var name in new[] { "access_token", "refresh_token" })
-        {
-            if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var token) && token.GetString() is { } secret)
-            {
-                gateway.NoteSecret(secret);
-            }
-        }
-
-        return json;
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using OrleansSessions.TestSupport;
 
 namespace OrleansSessions.Realm.Tests;
@@ -26,5 +28,23 @@ public abstract class RealmGateway : GatewayHost
         var client = NewHttpClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
         return client;
+    }
+
+    /// <summary>The answer's JSON, once its status is checked; the tokens of a login are noted as secrets.</summary>
+    public async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonDocument.Parse(text).RootElement.Clone();
+        foreach (var name in new[] { "access_token", "refresh_token" })
+        {
+            if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var token) && token.GetString() is { } secret)
+            {
+                NoteSecret(secret);
+            }
+        }
+
+        return json;
     }
 }

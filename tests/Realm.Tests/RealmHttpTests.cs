@@ -17,7 +17,7 @@ public sealed class RealmHttpTests(DefaultRealmGateway gateway)
     {
         using var http = gateway.NewHttpClient();
         var response = await http.GetAsync($"{App}/location");
-        var body = await JsonOf(response, HttpStatusCode.OK);
+        var body = await gateway.JsonOf(response, HttpStatusCode.OK);
         var hostname = gateway.BaseAddress.ToString().TrimEnd('/');
         Assert.Equal(hostname, body.GetProperty("hostname").GetString());
         Assert.Equal("ws" + hostname["http".Length..], body.GetProperty("ws_hostname").GetString());
@@ -39,7 +39,7 @@ public sealed class RealmHttpTests(DefaultRealmGateway gateway)
             request.Content = JsonContent.Create(new { email = "x@example.com", password = "password-1" });
         }
 
-        var error = await JsonOf(await http.SendAsync(request), HttpStatusCode.NotFound);
+        var error = await gateway.JsonOf(await http.SendAsync(request), HttpStatusCode.NotFound);
         Assert.Equal("NotFound", error.GetProperty("error_code").GetString());
         Assert.False(string.IsNullOrEmpty(error.GetProperty("error").GetString()));
         Assert.Equal(JsonValueKind.String, error.GetProperty("link").ValueKind);
@@ -51,23 +51,23 @@ public sealed class RealmHttpTests(DefaultRealmGateway gateway)
         using var http = gateway.NewHttpClient();
         var (email, password) = NewAccount();
         Assert.Equal(HttpStatusCode.Created, (await Register(http, email, password)).StatusCode);
-        var again = await JsonOf(await Register(http, email, password), HttpStatusCode.Conflict);
+        var again = await gateway.JsonOf(await Register(http, email, password), HttpStatusCode.Conflict);
         Assert.Equal("AccountNameInUse", again.GetProperty("error_code").GetString());
 
-        var wrong = await JsonOf(await LogIn(http, "local-userpass", new { username = email, password = "wrong-password" }), HttpStatusCode.Unauthorized);
+        var wrong = await gateway.JsonOf(await LogIn(http, "local-userpass", new { username = email, password = "wrong-password" }), HttpStatusCode.Unauthorized);
         Assert.Equal("InvalidPassword", wrong.GetProperty("error_code").GetString());
 
         using var profile = new HttpRequestMessage(HttpMethod.Get, "/api/client/v2.0/auth/profile");
         profile.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
-        Assert.Equal("InvalidSession", (await JsonOf(await http.SendAsync(profile), HttpStatusCode.Unauthorized)).GetProperty("error_code").GetString());
+        Assert.Equal("InvalidSession", (await gateway.JsonOf(await http.SendAsync(profile), HttpStatusCode.Unauthorized)).GetProperty("error_code").GetString());
 
         using var refresh = new HttpRequestMessage(HttpMethod.Post, "/api/client/v2.0/auth/session");
         refresh.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-refresh-token");
-        var refused = await JsonOf(await http.SendAsync(refresh), HttpStatusCode.Unauthorized);
+        var refused = await gateway.JsonOf(await http.SendAsync(refresh), HttpStatusCode.Unauthorized);
         Assert.Equal("InvalidSession", refused.GetProperty("error_code").GetString());
         Assert.Equal("failed to find refresh token", refused.GetProperty("error").GetString());
 
-        var badToken = await JsonOf(
+        var badToken = await gateway.JsonOf(
             await http.PostAsJsonAsync($"{App}/auth/providers/local-userpass/confirm", new { token = "nope", tokenId = "nope" }),
             HttpStatusCode.BadRequest);
         Assert.Equal("UserpassTokenInvalid", badToken.GetProperty("error_code").GetString());
@@ -79,11 +79,11 @@ public sealed class RealmHttpTests(DefaultRealmGateway gateway)
         using var http = gateway.NewHttpClient();
         var (email, password) = NewAccount();
         await Register(http, email, password);
-        var login = await JsonOf(await LogIn(http, "local-userpass", new { username = email, password }), HttpStatusCode.OK);
+        var login = await gateway.JsonOf(await LogIn(http, "local-userpass", new { username = email, password }), HttpStatusCode.OK);
         using var admin = gateway.NewAdminClient();
         (await admin.PostAsync($"/v1/admin/users/{login.GetProperty("user_id").GetString()}/disable", null)).EnsureSuccessStatusCode();
 
-        var refused = await JsonOf(await LogIn(http, "local-userpass", new { username = email, password }), HttpStatusCode.Unauthorized);
+        var refused = await gateway.JsonOf(await LogIn(http, "local-userpass", new { username = email, password }), HttpStatusCode.Unauthorized);
         Assert.Equal("UserDisabled", refused.GetProperty("error_code").GetString());
     }
 
@@ -99,12 +99,12 @@ public sealed class RealmHttpTests(DefaultRealmGateway gateway)
 
         var login = await LogIn(http, "local-userpass", new { username = email, password });
         Assert.Equal("application/json", login.Content.Headers.ContentType?.MediaType);
-        var tokens = await JsonOf(login, HttpStatusCode.OK);
+        var tokens = await gateway.JsonOf(login, HttpStatusCode.OK);
         using var profile = new HttpRequestMessage(HttpMethod.Get, "/api/client/v2.0/auth/profile");
         profile.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
         var answer = await http.SendAsync(profile);
         Assert.Equal("application/json", answer.Content.Headers.ContentType?.MediaType);
-        var body = await JsonOf(answer, HttpStatusCode.OK);
+        var body = await gateway.JsonOf(answer, HttpStatusCode.OK);
         Assert.Equal(tokens.GetProperty("user_id").GetString(), body.GetProperty("user_id").GetString());
         Assert.Equal("normal", body.GetProperty("type").GetString());
         Assert.Equal(email, body.GetProperty("data").GetProperty("email").GetString());
@@ -149,28 +149,28 @@ public sealed class RealmHttpTests(DefaultRealmGateway gateway)
     public async Task A_client_keeps_its_device_and_a_device_id_it_was_not_given_gets_a_new_one()
     {
         using var http = gateway.NewHttpClient();
-        var first = await JsonOf(await LogIn(http, "anon-user", new { options = new { device = new { platform = "test" } } }), HttpStatusCode.OK);
+        var first = await gateway.JsonOf(await LogIn(http, "anon-user", new { options = new { device = new { platform = "test" } } }), HttpStatusCode.OK);
         var deviceId = first.GetProperty("device_id").GetString()!;
         Assert.Matches("^[0-9a-f]{24}$", deviceId);
 
         var (email, password) = NewAccount();
         await Register(http, email, password);
-        var second = await JsonOf(
+        var second = await gateway.JsonOf(
             await LogIn(http, "local-userpass", new { username = email, password, options = new { device = new { deviceId = new Dictionary<string, string> { ["$oid"] = deviceId } } } }),
             HttpStatusCode.OK);
         Assert.Equal(deviceId, second.GetProperty("device_id").GetString());
 
         using var admin = gateway.NewAdminClient();
-        var device = await JsonOf(await admin.GetAsync($"/v1/admin/devices/{deviceId}"), HttpStatusCode.OK);
+        var device = await gateway.JsonOf(await admin.GetAsync($"/v1/admin/devices/{deviceId}"), HttpStatusCode.OK);
         Assert.Equal(second.GetProperty("user_id").GetString(), device.GetProperty("activeUserId").GetString());
         Assert.Equal(2, device.GetProperty("users").GetArrayLength());
 
         // An id this service never gave a Realm client (a /v1 device's, or made up) names no device it may log in on.
-        var v1Device = await JsonOf(await http.PostAsync("/v1/devices", null), HttpStatusCode.Created);
+        var v1Device = await gateway.JsonOf(await http.PostAsync("/v1/devices", null), HttpStatusCode.Created);
         gateway.NoteSecret(v1Device.GetProperty("deviceToken").GetString()!);
         foreach (var foreign in new[] { v1Device.GetProperty("deviceId").GetString()!, "0123456789abcdef01234567" })
         {
-            var other = await JsonOf(
+            var other = await gateway.JsonOf(
                 await LogIn(http, "anon-user", new { options = new { device = new { deviceId = new Dictionary<string, string> { ["$oid"] = foreign } } } }),
                 HttpStatusCode.OK);
             Assert.NotEqual(foreign, other.GetProperty("device_id").GetString());
@@ -189,14 +189,14 @@ public sealed class RealmHttpTests(DefaultRealmGateway gateway)
     public async Task Access_tokens_carry_the_claims_realm_web_reads()
     {
         using var http = gateway.NewHttpClient();
-        var login = await JsonOf(await LogIn(http, "anon-user", new { }), HttpStatusCode.OK);
+        var login = await gateway.JsonOf(await LogIn(http, "anon-user", new { }), HttpStatusCode.OK);
         using var admin = gateway.NewAdminClient();
         var userId = login.GetProperty("user_id").GetString()!;
         (await admin.PutAsJsonAsync($"/v1/admin/users/{userId}/custom-data", new { plan = "gold" })).EnsureSuccessStatusCode();
 
         using var refresh = new HttpRequestMessage(HttpMethod.Post, "/api/client/v2.0/auth/session");
         refresh.Headers.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("refresh_token").GetString());
-        var refreshed = await JsonOf(await http.SendAsync(refresh), HttpStatusCode.OK);
+        var refreshed = await gateway.JsonOf(await http.SendAsync(refresh), HttpStatusCode.OK);
         Assert.False(refreshed.TryGetProperty("refresh_token", out _));
 
         var claims = Payload(refreshed.GetProperty("access_token").GetString()!);
@@ -216,24 +216,6 @@ public sealed class RealmHttpTests(DefaultRealmGateway gateway)
 
     private static Task<HttpResponseMessage> LogIn(HttpClient http, string provider, object body) =>
         http.PostAsJsonAsync($"{App}/auth/providers/{provider}/login", body);
-
-    /// <summary>The answer's JSON, once its status is checked; its tokens are noted as secrets.</summary>
-    private async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var json = JsonDocument.Parse(text).RootElement.Clone();
-        foreach (var name in new[] { "access_token", "refresh_token" })
-        {
-            if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var token) && token.GetString() is { } secret)
-            {
-                gateway.NoteSecret(secret);
-            }
-        }
-
-        return json;
-    }
 
     private static JsonElement Payload(string jwt)
     {
