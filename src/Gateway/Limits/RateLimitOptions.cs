@@ -15,4 +15,12 @@ public sealed class RateLimitOptions
     /// <summary>How many requests an address may make at once after a quiet spell.</summary>
     [Range(1, 1_000_000)]
     public int PerAddressBurst { get; set; } = 400;
+
+    /// <summary>
+    /// Failed authentications (forged device or refresh tokens) per address in a minute; past them the address gets 429
+    /// on the routes those tokens open until the minute is over. 0 turns the limit off.
+    /// Forged tokens cost no grain (<see cref="Tokens.TokenSeal"/>); the limit bounds what one address may try.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int FailedAuthenticationsPerMinute { get; set; } = 600;
 }
