@@ -63,7 +63,7 @@ public static class RealmRedirectEndpoints
         }
         catch (SessionsException failure) when (failure.Code == ErrorCodes.Unavailable)
         {
-            return Results.Redirect(Fragment(target, ("_baas_error", failure.Message), ("_baas_state", state)));
+            return Fragment(target, ("_baas_error", failure.Message), ("_baas_state", state));
         }
     }
 
@@ -95,18 +95,30 @@ public static class RealmRedirectEndpoints
                 userAuth = $"{access}${refreshToken}${grant.UserId}${grant.DeviceId}";
             }
 
-            return Results.Redirect(Fragment(
-                flow.Redirect, ("_baas_client_app_id", realm.Value.AppId!), ("_baas_ua", userAuth), ("_baas_state", flow.ClientState)));
+            return Fragment(
+                flow.Redirect, ("_baas_client_app_id", realm.Value.AppId!), ("_baas_ua", userAuth), ("_baas_state", flow.ClientState));
         }
         catch (SessionsException failure)
         {
-            return Results.Redirect(Fragment(flow.Redirect, ("_baas_error", failure.Message), ("_baas_state", flow.ClientState)));
+            return Fragment(flow.Redirect, ("_baas_error", failure.Message), ("_baas_state", flow.ClientState));
         }
     }
 
-    /// <summary>The app's page with the result in the fragment, each value escaped as realm-web decodes it.</summary>
-    private static string Fragment(string redirect, params (string Name, string Value)[] fields) =>
-        redirect + "#" + string.Join('&', fields.Select(f => $"{f.Name}={Uri.EscapeDataString(f.Value)}"));
+    /// <summary>
+    /// A redirect to the app's page with the result in the fragment, each value escaped as realm-web decodes it. Not
+    /// <c>Results.Redirect</c>, which logs where it redirects to: here, with the tokens.
+    /// </summary>
+    private static FragmentRedirect Fragment(string redirect, params (string Name, string Value)[] fields) =>
+        new(redirect + "#" + string.Join('&', fields.Select(f => $"{f.Name}={Uri.EscapeDataString(f.Value)}")));
+
+    private sealed record FragmentRedirect(string Url) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Redirect(Url);
+            return Task.CompletedTask;
+        }
+    }
 
     /// <summary>realm-web's <c>device</c>: its device information as base64 JSON (<c>deviceId</c>, <c>platform</c>, …).</summary>
     private static RedirectDevice? DeviceOf(string? encoded, JsonSerializerOptions json)
