@@ -11,7 +11,8 @@ public static class SessionGrainsSiloBuilderExtensions
     /// <summary>
     /// Adds what the session grains need: their policy (section <c>Sessions</c>, checked at start-up), a clock, the password hashing pool, and
     /// Orleans's own binary serializer for every storage provider of the silo (version-tolerant, it honours the
-    /// <c>[Id]</c> members of the state classes, which the default JSON one would drop when their setters are private).
+    /// <c>[Id]</c> members of the state classes, which the default JSON one would drop when their setters are private),
+    /// and the <see cref="LateCallRefusal"/> of calls their sender gave up on.
     /// </summary>
     public static ISiloBuilder AddSessionGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -23,6 +24,7 @@ public static class SessionGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<HashingPool>();
         silo.Services.AddSingleton<PasswordHashing>();
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        silo.AddIncomingGrainCallFilter<LateCallRefusal>();
         return silo;
     }
 }

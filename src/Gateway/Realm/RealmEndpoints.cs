@@ -42,6 +42,8 @@ public static class RealmEndpoints
         userPass.MapPost("/reset", AccountEndpoints.ResetPassword).ChecksPasswords().WithMetadata(AccountEndpoints.TokenInBodyIsBadRequest)
             .WithSummary("Sets a new password with a reset token.");
 
+        RealmRedirectEndpoints.MapRealmRedirects(api, realmApp);
+
         var auth = api.MapGroup("/auth");
         auth.MapGet("/profile", GetProfile).WithSummary("The signed-in user's profile, in Realm's shape.");
         auth.MapPost("/session", Refresh).WithSummary("A new access token for a refresh token (which stays the same).");
@@ -61,9 +63,13 @@ public static class RealmEndpoints
             : throw AppNotFound();
     }
 
+    /// <summary>This gateway's public base address: the configured one, else the one the client used to reach it.</summary>
+    public static string PublicBaseOf(HttpRequest request, RealmOptions options) =>
+        (options.PublicBaseUrl?.ToString() ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+
     private static RealmLocation Location(HttpRequest request, IOptions<RealmOptions> options)
     {
-        var hostname = (options.Value.PublicBaseUrl?.ToString() ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+        var hostname = PublicBaseOf(request, options.Value);
         var secure = hostname.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
         return new RealmLocation("GLOBAL", "US-VA", hostname, (secure ? "wss" : "ws") + hostname[hostname.IndexOf(':')..]);
     }

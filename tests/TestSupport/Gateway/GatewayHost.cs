@@ -42,6 +42,9 @@ public abstract class GatewayHost : IAsyncLifetime
     /// <summary>The settings beyond the admin key and the ports (configuration keys, as in API.md).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>The address Kestrel binds (loopback unless overridden); the tests reach it over loopback.</summary>
+    protected virtual IPAddress ListenAddress => IPAddress.Loopback;
+
     /// <summary>Where this gateway's emails go: a pickup directory of its own unless overridden.</summary>
     protected virtual Mailbox NewMailbox() => new PickupMailbox(NoteSecret);
 
@@ -145,10 +148,10 @@ public abstract class GatewayHost : IAsyncLifetime
             web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log).AddFilter<GatewayLog>(null, LogLevel.Trace));
             web.ConfigureTestServices(ConfigureServices);
         });
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(kestrel => kestrel.Listen(ListenAddress, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseAddress = new Uri(addresses.Addresses.Single());
+        BaseAddress = new UriBuilder(addresses.Addresses.Single()) { Host = IPAddress.Loopback.ToString() }.Uri;
 
         using var http = NewHttpClient();
         (await http.GetAsync("/health/ready")).EnsureSuccessStatusCode();
