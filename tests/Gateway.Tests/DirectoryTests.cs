@@ -75,7 +75,7 @@ public sealed class DirectoryTests(DefaultGateway gateway) : IDisposable
         await Shows(account.UserId, "status=confirmed");
         await NoContent(await _api.Admin(HttpMethod.Delete, $"/v1/admin/users/{account.UserId}"));
         await Gone(account.UserId);
-        Assert.Equal(before.GetProperty("allUsers").GetInt64(), (await Stats()).GetProperty("allUsers").GetInt64());
+        Assert.Equal(AllUsers(before), AllUsers(await Stats()));
 
         var anonymous = await _api.LogIn(device, Anonymous);
         await Shows(anonymous.UserId, "provider=anon-user", u => u.GetProperty("email").ValueKind == JsonValueKind.Null);
@@ -86,10 +86,10 @@ public sealed class DirectoryTests(DefaultGateway gateway) : IDisposable
     }
 
     [Fact]
-    public async Task Stats_count_users_by_status_and_kind_and_their_live_sessions()
+    public async Task Stats_count_users_by_status_and_kind_their_live_sessions_and_the_devices()
     {
         var before = await Stats();
-        Fields(before, "users", "allUsers", "anonymousUsers", "serverUsers", "liveSessions");
+        Fields(before, "users", "anonymousUsers", "serverUsers", "liveSessions", "devices");
         Fields(before.GetProperty("users"), "confirmed", "pending", "disabled");
         var device = await _api.NewDevice();
 
@@ -97,8 +97,9 @@ public sealed class DirectoryTests(DefaultGateway gateway) : IDisposable
         await Shows(anonymous.UserId, "provider=anon-user");
 
         var after = await Stats();
-        Assert.Equal(before.GetProperty("anonymousUsers").GetInt64() + 1, after.GetProperty("anonymousUsers").GetInt64());
-        Assert.Equal(before.GetProperty("liveSessions").GetInt64() + 1, after.GetProperty("liveSessions").GetInt64());
+        Assert.Equal(Count(before, "anonymousUsers") + 1, Count(after, "anonymousUsers"));
+        Assert.Equal(Count(before, "liveSessions") + 1, Count(after, "liveSessions"));
+        Assert.Equal(Count(before, "devices") + 1, Count(after, "devices"));
     }
 
     [Theory]
@@ -172,12 +173,40 @@ public sealed class DirectoryTests(DefaultGateway gateway) : IDisposable
         await Shows(account.UserId, "status=disabled");
         var before = await Stats();
 
-        var rebuilt = await Json(await _api.Admin(HttpMethod.Post, "/v1/admin/directory/rebuild"));
+        var started = await _api.Admin(HttpMethod.Post, "/v1/admin/directory/rebuild");
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal("/v1/admin/directory/rebuild", started.Headers.Location?.OriginalString);
+        Assert.Contains((await Json(started, HttpStatusCode.Accepted)).GetProperty("state").GetString(), new[] { "running", "done" });
+        var rebuilt = await RebuildDone();
 
-        Assert.Equal(before.GetProperty("allUsers").GetInt64(), rebuilt.GetProperty("users").GetInt64());
+        Assert.Equal(AllUsers(before), rebuilt.GetProperty("users").GetInt64());
+        Assert.True(rebuilt.GetProperty("relisted").GetInt64() >= AllUsers(before));
         Assert.Equal(before.GetRawText(), (await Stats()).GetRawText());
         await Shows(account.UserId, "status=disabled");
         await Problem(await _api.Send(HttpMethod.Post, "/v1/admin/directory/rebuild", "wrong-key"), HttpStatusCode.Unauthorized, "invalid-admin-key");
+        await Problem(await _api.Send(HttpMethod.Get, "/v1/admin/directory/rebuild", "wrong-key"), HttpStatusCode.Unauthorized, "invalid-admin-key");
+    }
+
+    private static long Count(JsonElement stats, string name) => stats.GetProperty(name).GetInt64();
+
+    /// <summary>Every user has one status, so the users of the three are all the users.</summary>
+    private static long AllUsers(JsonElement stats) =>
+        stats.GetProperty("users").EnumerateObject().Sum(status => status.Value.GetInt64());
+
+    private async Task<JsonElement> RebuildDone()
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var status = await Json(await _api.Admin(HttpMethod.Get, "/v1/admin/directory/rebuild"));
+            if (status.GetProperty("state").GetString() == "done")
+            {
+                return status;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"The rebuild is still {status} after {clock.Elapsed}.");
+            await Task.Delay(50);
+        }
     }
 
     private async Task<JsonElement> List(string query) => await Json(await _api.Admin(HttpMethod.Get, $"/v1/admin/users?{query}"));
