@@ -39,7 +39,7 @@ public sealed class DashboardTests(DashboardGateway dashboard)
     public void Only_this_machine_or_the_admin_key_opens_it(string address, string? authorization, bool allowed)
     {
         var context = new DefaultHttpContext();
-        context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        context.Features.Set(new ConnectionAddress(IPAddress.Parse(address)));
         if (authorization is not null)
         {
             var (scheme, value) = (authorization.Split(' ')[0], authorization.Split(' ')[1]);

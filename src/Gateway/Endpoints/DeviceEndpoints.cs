@@ -27,7 +27,7 @@ public static class DeviceEndpoints
 
         var device = devices.MapGroup("/{deviceId}");
         device.MapPost("/login", LogIn).WithSummary("Logs a user in on the device and makes it the active user.")
-            .RequireRateLimiting(RateLimits.PerAddress)
+            .RequireRateLimiting(RateLimits.PerAddress).ChecksPasswords()
             .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidDeviceToken, ErrorCodes.InvalidCredentials, ErrorCodes.UserDisabled,
                 ErrorCodes.UserPending, ErrorCodes.DeviceFull, ErrorCodes.RateLimited]);
         device.MapGet("/users", ListUsers).WithSummary("Every user on the device, in first-login order.")

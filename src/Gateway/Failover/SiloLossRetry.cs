@@ -11,7 +11,8 @@ namespace OrleansSessions.Gateway.Failover;
 /// not answering (a killed or a hung silo) is sent again after a short pause, until the request's
 /// <see cref="RequestDeadline"/>: once the cluster has declared the silo dead, Orleans activates the grain on a live
 /// one and the call goes through. Past the deadline the failure stands, and the request is answered 503
-/// <c>unavailable</c>. Methods marked <see cref="SingleAttemptAttribute"/> are never sent twice.
+/// <c>unavailable</c>. Methods marked <see cref="SingleAttemptAttribute"/> are never sent twice. Every attempt carries
+/// its <see cref="CallExpiry"/>: one that reaches its grain after the gateway gave up on it is not run.
 /// </summary>
 public sealed partial class SiloLossRetry(IOptions<FailoverOptions> options, TimeProvider time, ILogger<SiloLossRetry> logger)
     : IOutgoingGrainCallFilter
@@ -30,11 +31,13 @@ public sealed partial class SiloLossRetry(IOptions<FailoverOptions> options, Tim
             Exception failure;
             try
             {
-                // Orleans gives up on an unanswered call after CallTimeout; a last attempt with less time left is cut
-                // at the deadline (and then never retried, so no attempt is still running when another starts).
-                var remaining = deadline - time.GetUtcNow();
-                var call = context.Invoke();
-                await (remaining < options.Value.CallTimeout ? call.WaitAsync(Max(remaining, TimeSpan.Zero), time) : call);
+                // An attempt is given up after CallTimeout, or at the deadline when less time is left (then never
+                // retried), to the millisecond (Orleans's own response timeout is checked only once a second). It
+                // carries that moment, after which no silo starts it: an attempt held up on the way (in a paused
+                // silo's buffers) never runs after the next one was sent.
+                var timeout = Min(Max(deadline - time.GetUtcNow(), TimeSpan.Zero), options.Value.CallTimeout);
+                CallExpiry.Set(time.GetUtcNow() + timeout);
+                await context.Invoke().WaitAsync(timeout, time);
                 if (context.Response?.Exception is not { } answered || !ShouldRetry(answered))
                 {
                     return; // the result, or the failure the caller gets (a lost silo's is answered 503 unavailable)
@@ -63,6 +66,8 @@ public sealed partial class SiloLossRetry(IOptions<FailoverOptions> options, Tim
             or SessionsException { Code: ErrorCodes.Unavailable };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     [LoggerMessage(1, LogLevel.Information, "Grain call {Method} failed ({Failure}) on attempt {Attempt}: its silo is lost or not answering; sending it again")]
     private partial void LogRetry(string? method, int attempt, string failure);

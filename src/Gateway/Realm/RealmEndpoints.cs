@@ -31,16 +31,18 @@ public static class RealmEndpoints
         realmApp.MapGet("/location", Location).WithSummary("Where the Realm client sends its requests.");
         realmApp.MapPost("/auth/providers/{provider}/login", LogIn)
             .WithSummary("Logs in (any provider, with realm-web's bodies) on the client's device, or links with ?link=true.")
-            .RequireRateLimiting(RateLimits.PerAddress);
+            .RequireRateLimiting(RateLimits.PerAddress).ChecksPasswords();
 
         var userPass = realmApp.MapGroup("/auth/providers/local-userpass").RequireRateLimiting(RateLimits.PerAddress);
-        userPass.MapPost("/register", Register).WithSummary("Registers an email/password account (201, no body).");
+        userPass.MapPost("/register", Register).ChecksPasswords().WithSummary("Registers an email/password account (201, no body).");
         userPass.MapPost("/confirm", AccountEndpoints.Confirm).WithMetadata(AccountEndpoints.TokenInBodyIsBadRequest)
             .WithSummary("Confirms a pending account with the token mailed to it.");
         userPass.MapPost("/confirm/send", AccountEndpoints.SendConfirmation).WithSummary("Mails a new confirmation token.");
         userPass.MapPost("/reset/send", AccountEndpoints.SendPasswordReset).WithSummary("Mails a password reset token.");
-        userPass.MapPost("/reset", AccountEndpoints.ResetPassword).WithMetadata(AccountEndpoints.TokenInBodyIsBadRequest)
+        userPass.MapPost("/reset", AccountEndpoints.ResetPassword).ChecksPasswords().WithMetadata(AccountEndpoints.TokenInBodyIsBadRequest)
             .WithSummary("Sets a new password with a reset token.");
+
+        RealmRedirectEndpoints.MapRealmRedirects(api, realmApp);
 
         var auth = api.MapGroup("/auth");
         auth.MapGet("/profile", GetProfile).WithSummary("The signed-in user's profile, in Realm's shape.");
@@ -61,9 +63,13 @@ public static class RealmEndpoints
             : throw AppNotFound();
     }
 
+    /// <summary>This gateway's public base address: the configured one, else the one the client used to reach it.</summary>
+    public static string PublicBaseOf(HttpRequest request, RealmOptions options) =>
+        (options.PublicBaseUrl?.ToString() ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+
     private static RealmLocation Location(HttpRequest request, IOptions<RealmOptions> options)
     {
-        var hostname = (options.Value.PublicBaseUrl?.ToString() ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+        var hostname = PublicBaseOf(request, options.Value);
         var secure = hostname.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
         return new RealmLocation("GLOBAL", "US-VA", hostname, (secure ? "wss" : "ws") + hostname[hostname.IndexOf(':')..]);
     }

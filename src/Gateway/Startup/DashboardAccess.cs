@@ -10,8 +10,9 @@ namespace OrleansSessions.Gateway.Startup;
 
 /// <summary>
 /// The Orleans Dashboard at <c>Sessions:Dashboard:Path</c>, when enabled, and never open to the world: a request
-/// from this machine (loopback) gets in; any other needs the admin key, as a bearer token or as the password of
-/// HTTP Basic authentication (so a browser can ask for it).
+/// from this machine (its connection's own peer is loopback: <see cref="ConnectionAddress"/>, never
+/// <c>X-Forwarded-For</c>) gets in; any other needs the admin key, as a bearer token or as the password of HTTP Basic
+/// authentication (so a browser can ask for it).
 /// </summary>
 public static class DashboardAccess
 {
@@ -38,7 +39,7 @@ public static class DashboardAccess
 
     public static bool IsAllowed(HttpContext context, string? adminKey)
     {
-        if (context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address))
+        if (ConnectionAddress.Of(context) is { } address && System.Net.IPAddress.IsLoopback(address))
         {
             return true;
         }

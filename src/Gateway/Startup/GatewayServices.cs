@@ -27,6 +27,7 @@ public static class GatewayServices
     public static WebApplicationBuilder AddSessionsApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        ConnectionAddress.KeepFirst(services);
         services.AddOptions<SessionsOptions>()
             .Bind(builder.Configuration.GetSection(SessionsOptions.Section))
             .ValidateDataAnnotations()
