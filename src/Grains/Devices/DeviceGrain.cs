@@ -11,7 +11,7 @@ namespace OrleansSessions.Grains.Devices;
 /// logged-in user, it asks that user's grain whether the session is still live, so a lost push never leaves a
 /// device showing a user whose session has ended.
 /// </summary>
-public sealed class DeviceGrain(
+public sealed partial class DeviceGrain(
     [PersistentState("device")] IPersistentState<DeviceState> state,
     TimeProvider time,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
@@ -44,6 +44,7 @@ public sealed class DeviceGrain(
         state.State.CreatedAt = time.GetUtcNow();
         await Write();
         SessionsMetrics.DevicesRegistered.Add(1);
+        await CountInDirectory();
         return Info();
     }
 
