@@ -41,13 +41,16 @@ public sealed class KeylessGateway : GatewayHost
     };
 }
 
-/// <summary>A tight per-address limit, to see the limit answer.</summary>
+/// <summary>A tight per-address limit, and on failed authentications, to see the limit answers.</summary>
 public sealed class TightLimitGateway : GatewayHost
 {
+    public const int FailedAuthentications = 3;
+
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Sessions:RateLimits:PerAddressPerSecond"] = "1",
         ["Sessions:RateLimits:PerAddressBurst"] = "3",
+        ["Sessions:RateLimits:FailedAuthenticationsPerMinute"] = TightLimitGateway.FailedAuthentications.ToString(),
     };
 }
 
