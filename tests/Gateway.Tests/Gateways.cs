@@ -51,6 +51,17 @@ public sealed class TightLimitGateway : GatewayHost
     };
 }
 
+/// <summary>Few device registrations an hour per address, to see the cap.</summary>
+public sealed class DeviceCapGateway : GatewayHost
+{
+    public const int DevicesPerHour = 3;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:RateLimits:PerAddressDeviceRegistrationsPerHour"] = DevicesPerHour.ToString(),
+    };
+}
+
 /// <summary>The Orleans Dashboard on.</summary>
 public sealed class DashboardGateway : GatewayHost
 {
@@ -126,4 +137,10 @@ public sealed class CustomTokenGatewayCollection : ICollectionFixture<CustomToke
 public sealed class ApiKeyGatewayCollection : ICollectionFixture<ApiKeyGateway>
 {
     public const string Name = "api-key gateway";
+}
+
+[CollectionDefinition(Name)]
+public sealed class DeviceCapGatewayCollection : ICollectionFixture<DeviceCapGateway>
+{
+    public const string Name = "device-cap gateway";
 }
