@@ -54,6 +54,17 @@ public sealed class TightLimitGateway : GatewayHost
     };
 }
 
+/// <summary>Few device registrations an hour per address, to see the cap.</summary>
+public sealed class DeviceCapGateway : GatewayHost
+{
+    public const int DevicesPerHour = 3;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:RateLimits:PerAddressDeviceRegistrationsPerHour"] = DevicesPerHour.ToString(),
+    };
+}
+
 /// <summary>The Orleans Dashboard on.</summary>
 public sealed class DashboardGateway : GatewayHost
 {
@@ -147,4 +158,10 @@ public sealed class SqliteGateway : GatewayHost
         await base.DisposeAsync();
         Directory.Delete(_dataDirectory, recursive: true);
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DeviceCapGatewayCollection : ICollectionFixture<DeviceCapGateway>
+{
+    public const string Name = "device-cap gateway";
 }

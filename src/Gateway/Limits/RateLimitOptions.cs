@@ -30,4 +30,8 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(0, 1_000_000)]
     public int FailedAuthenticationsPerMinute { get; set; } = 600;
+
+    /// <summary>How many devices one address may register in an hour; 0 turns the limit off.</summary>
+    [Range(0, 1_000_000)]
+    public int PerAddressDeviceRegistrationsPerHour { get; set; } = 1000;
 }

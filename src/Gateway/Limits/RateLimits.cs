@@ -10,7 +10,7 @@ namespace OrleansSessions.Gateway.Limits;
 
 /// <summary>
 /// Per-client-address rate limiting (ASP.NET Core's), answered with a 429 problem and Retry-After: a token bucket on
-/// the routes of <see cref="PerAddress"/>, and the concurrent <see cref="PasswordChecks"/> of each address.
+/// the routes of <see cref="PerAddress"/>, and the <see cref="AddressLimits"/> of each address.
 /// </summary>
 public static class RateLimits
 {
@@ -21,7 +21,7 @@ public static class RateLimits
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = Reject;
-            limiter.GlobalLimiter = PasswordChecks.PerAddressLimiter();
+            limiter.GlobalLimiter = AddressLimits.Create();
             limiter.AddPolicy(PerAddress, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<SessionsOptions>>().Value.RateLimits;
