@@ -127,3 +127,21 @@ public sealed class ApiKeyGatewayCollection : ICollectionFixture<ApiKeyGateway>
 {
     public const string Name = "api-key gateway";
 }
+
+/// <summary>The embedded default's own storage: grain state and the user directory in a SQLite file of its own.</summary>
+public sealed class SqliteGateway : GatewayHost
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "sessions-sqlite-" + Guid.NewGuid().ToString("N"));
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Embedded:Storage"] = "sqlite",
+        ["Embedded:DataDirectory"] = _dataDirectory,
+    };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}

@@ -47,7 +47,7 @@ public sealed class LoginFloodTests(DefaultGateway gateway, ITestOutputHelper ou
         Assert.Contains(HttpStatusCode.Unauthorized, answers);
         Assert.Equal(HttpStatusCode.OK, otherAddressLogin.StatusCode);
         // A generous bound for a loaded 2-core machine; the figure reported above is the true one.
-        Assert.True(flooded < TimeSpan.FromMilliseconds(250), $"The profile read's median was {flooded.TotalMilliseconds} ms.");
+        Assert.True(flooded < TimeSpan.FromMilliseconds(100), $"The profile read's median was {flooded.TotalMilliseconds} ms.");
     }
 
     /// <summary>Logins of unknown emails (each a full password check) until stopped; the answers' statuses.</summary>
