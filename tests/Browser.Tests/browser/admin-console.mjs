@@ -89,7 +89,7 @@ await runSteps(browser, join(dirname(screenshotPath), 'admin-console-failure.png
   await page.waitForFunction(() => {
     const count = (status) => Number(document.getElementById(`count-${status}`).textContent);
     return count('all') > 0 && count('all') === count('confirmed') + count('pending') + count('disabled')
-      && /^\d+ live sessions · [1-9]\d* devices/.test(document.getElementById('totals').textContent);
+      && /^Live sessions: \d+ · Devices: [1-9]\d* · /.test(document.getElementById('totals').textContent);
   });
 
   step('Pending: the three are listed, each confirmed from its "…" menu (one by keyboard)');

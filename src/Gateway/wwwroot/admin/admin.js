@@ -124,7 +124,7 @@ async function showCounts() {
   const { confirmed, pending, disabled } = stats.users;
   $('count-all').textContent = confirmed + pending + disabled;
   for (const status of ['confirmed', 'pending', 'disabled']) $(`count-${status}`).textContent = stats.users[status];
-  $('totals').textContent = `${stats.liveSessions} live sessions · ${stats.devices} devices · ${stats.anonymousUsers} anonymous · ${stats.serverUsers} server users`;
+  $('totals').textContent = `Live sessions: ${stats.liveSessions} · Devices: ${stats.devices} · Anonymous users: ${stats.anonymousUsers} · Server users: ${stats.serverUsers}`;
 }
 
 const menuOpen = () => document.querySelector('[role="menu"]:not([hidden])') !== null;
