@@ -54,6 +54,17 @@ public sealed class TightLimitGateway : GatewayHost
     };
 }
 
+/// <summary>Few device registrations an hour per address, to see the cap.</summary>
+public sealed class DeviceCapGateway : GatewayHost
+{
+    public const int DevicesPerHour = 3;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:RateLimits:PerAddressDeviceRegistrationsPerHour"] = DevicesPerHour.ToString(),
+    };
+}
+
 /// <summary>The Orleans Dashboard on.</summary>
 public sealed class DashboardGateway : GatewayHost
 {
@@ -129,4 +140,28 @@ public sealed class CustomTokenGatewayCollection : ICollectionFixture<CustomToke
 public sealed class ApiKeyGatewayCollection : ICollectionFixture<ApiKeyGateway>
 {
     public const string Name = "api-key gateway";
+}
+
+/// <summary>The embedded default's own storage: grain state and the user directory in a SQLite file of its own.</summary>
+public sealed class SqliteGateway : GatewayHost
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "sessions-sqlite-" + Guid.NewGuid().ToString("N"));
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Embedded:Storage"] = "sqlite",
+        ["Embedded:DataDirectory"] = _dataDirectory,
+    };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DeviceCapGatewayCollection : ICollectionFixture<DeviceCapGateway>
+{
+    public const string Name = "device-cap gateway";
 }

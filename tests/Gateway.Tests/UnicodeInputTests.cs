@@ -1,13 +1,12 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using static OrleansSessions.Gateway.Tests.Api;
 
 namespace OrleansSessions.Gateway.Tests;
 
 /// <summary>
-/// Custom data that is not Unicode text, a lone surrogate (<c>"\ud800"</c>) or invalid UTF-8, is refused with a 400
-/// problem and changes nothing: the user's reads keep working (issue 13, item 5).
+/// Emails are one account whatever their Unicode normalization form, and refused when they hide characters;
+/// passwords are measured in Unicode scalar values.
 /// </summary>
 [Collection(DefaultGatewayCollection.Name)]
 public sealed class UnicodeInputTests(DefaultGateway gateway) : IDisposable
@@ -16,32 +15,44 @@ public sealed class UnicodeInputTests(DefaultGateway gateway) : IDisposable
 
     public void Dispose() => _api.Dispose();
 
-    public static TheoryData<string, byte[]> NotText => new()
+    [Fact]
+    public async Task An_email_in_another_normalization_form_names_the_same_account()
     {
-        { "a lone high surrogate", Bytes("""{"plan":"\ud800"}""") },
-        { "a lone low surrogate in a name", Bytes("""{"\udc00":1}""") },
-        { "a reversed pair deep inside", Bytes("""{"a":[{"b":"x\udc00\ud800y"}]}""") },
-        { "invalid UTF-8", [.. Bytes("""{"plan":"""), (byte)'"', 0xff, 0xfe, (byte)'"', (byte)'}'] },
-        { "an overlong UTF-8 slash", [.. Bytes("""{"plan":"""), (byte)'"', 0xc0, 0xaf, (byte)'"', (byte)'}'] },
-    };
+        var local = $"jos\u0065\u0301-{Guid.NewGuid():N}"; // "é" as e + combining acute accent (NFD)
+        var account = await _api.Register($"{local}@example.com");
 
-    [Theory]
-    [MemberData(nameof(NotText))]
-    public async Task Custom_data_that_is_not_text_is_refused_and_changes_nothing(string what, byte[] body)
-    {
-        var device = await _api.NewDevice();
-        var (account, login) = await _api.NewUser(device);
-        var path = $"/v1/admin/users/{account.UserId}/custom-data";
-        await NoContent(await _api.Admin(HttpMethod.Put, path, new { plan = "gold" }));
+        var composed = local.Normalize(NormalizationForm.FormC) + "@example.com";
+        var login = await _api.LogIn(await _api.NewDevice(), Password(composed, account.Password));
 
-        var content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-        var refused = await _api.Admin(HttpMethod.Put, path, content);
-
-        await Problem(refused, HttpStatusCode.BadRequest, "validation-failed");
-        Assert.Equal("gold", (await _api.ProfileOf(login.AccessToken)).GetProperty("customData").GetProperty("plan").GetString());
-        Assert.Equal("gold", (await _api.AdminViewOf(account.UserId)).GetProperty("customData").GetProperty("plan").GetString());
-        Assert.True((await _api.Refresh(login.RefreshToken)).IsSuccessStatusCode, what);
+        Assert.Equal(account.UserId, login.UserId);
+        await Problem(await _api.TryRegister(composed, NewPassword()), HttpStatusCode.Conflict, "account-name-in-use");
     }
 
-    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+    [Theory]
+    [InlineData("\u200b")] // zero-width space
+    [InlineData("\u200d")] // zero-width joiner
+    [InlineData("\u202e")] // right-to-left override
+    [InlineData("\u2067")] // right-to-left isolate
+    [InlineData("\ufeff")] // byte order mark
+    [InlineData("\u0007")] // bell, a control
+    public async Task An_email_hiding_a_character_is_refused(string hidden)
+    {
+        var email = $"ana{hidden}-{Guid.NewGuid():N}@example.com";
+
+        await Problem(await _api.TryRegister(email, NewPassword()), HttpStatusCode.BadRequest, "invalid-email");
+        await Problem(await _api.TryLogIn(await _api.NewDevice(), Password(email, NewPassword())), HttpStatusCode.BadRequest, "validation-failed");
+        await Problem(await _api.SendPasswordReset(email), HttpStatusCode.BadRequest, "invalid-email");
+    }
+
+    [Fact]
+    public async Task A_password_is_measured_in_unicode_scalar_values()
+    {
+        var hundredEmoji = string.Concat(Enumerable.Repeat("\U0001F511", 100)); // 100 characters, 200 UTF-16 units
+        var fiveEmoji = string.Concat(Enumerable.Repeat("\U0001F511", 5)); // 5 characters, 10 UTF-16 units
+        gateway.NoteSecret(hundredEmoji);
+
+        var account = await _api.Register(password: hundredEmoji);
+        await _api.LogIn(await _api.NewDevice(), account);
+        await Problem(await _api.TryRegister(NewEmail(), fiveEmoji), HttpStatusCode.BadRequest, "invalid-password");
+    }
 }

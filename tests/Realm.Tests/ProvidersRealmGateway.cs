@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using OrleansSessions.TestSupport.Providers;
 using static OrleansSessions.TestSupport.Providers.OpenIdProviderStandIn;
 
@@ -5,11 +6,19 @@ namespace OrleansSessions.Realm.Tests;
 
 /// <summary>
 /// The Realm API with Google, Apple, Facebook and the custom function on, each reaching its stand-in on loopback (the
-/// real OpenID Provider, the fake Graph API, the webhook double).
+/// real OpenID Provider, the fake Graph API, the webhook double); redirect logins of the first three return to <see cref="AppPage"/>.
 /// </summary>
 public sealed class ProvidersRealmGateway : RealmGateway
 {
+    /// <summary>The app's page a redirect login returns to (listed in each provider's RedirectUris; never fetched).</summary>
+    public const string AppPage = "https://app.example.test/auth-redirect";
+
+    public const string AppleTeamId = "TEAM123456", AppleKeyId = "KEY9876543";
+
     public OpenIdProviderStandIn Op { get; } = new();
+
+    /// <summary>The Sign in with Apple key the gateway mints its client secrets with (the stand-in checks them).</summary>
+    public ECDsa AppleKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public FakeGraphApi Graph { get; } = new();
 
@@ -21,6 +30,13 @@ public sealed class ProvidersRealmGateway : RealmGateway
         ["Sessions:Providers:Google:ClientSecret"] = ClientSecret(ClientId(Google)),
         ["Sessions:Providers:Google:Issuer"] = Op.Issuer(Google),
         ["Sessions:Providers:Google:AuthCodeRedirectUri"] = RedirectUri,
+        ["Sessions:Providers:Google:RedirectUris:0"] = AppPage,
+        ["Sessions:Providers:Apple:RedirectUris:0"] = AppPage,
+        ["Sessions:Providers:Apple:TeamId"] = AppleTeamId,
+        ["Sessions:Providers:Apple:KeyId"] = AppleKeyId,
+        ["Sessions:Providers:Apple:PrivateKeyPem"] = AppleKey.ExportPkcs8PrivateKeyPem(),
+        ["Sessions:Providers:Facebook:RedirectUris:0"] = AppPage,
+        ["Sessions:Providers:Facebook:DialogUrl"] = Graph.DialogUrl,
         ["Sessions:Providers:Apple:ClientId"] = ClientId(Apple),
         ["Sessions:Providers:Apple:Issuer"] = Op.Issuer(Apple),
         ["Sessions:Providers:Facebook:AppId"] = FakeGraphApi.AppId,
@@ -33,6 +49,7 @@ public sealed class ProvidersRealmGateway : RealmGateway
     public override async Task InitializeAsync()
     {
         await Task.WhenAll(Op.InitializeAsync(), Graph.InitializeAsync(), Webhook.InitializeAsync());
+        await Op.TrustClientJwtsAsync(Apple, AppleTeamId, AppleKeyId, AppleKey.ExportSubjectPublicKeyInfoPem());
         NoteSecret(FakeGraphApi.AppSecret);
         NoteSecret(WebhookDouble.Secret);
         NoteSecret(ClientSecret(ClientId(Google)));
@@ -48,6 +65,7 @@ public sealed class ProvidersRealmGateway : RealmGateway
         finally
         {
             await Task.WhenAll(Op.DisposeAsync(), Graph.DisposeAsync(), Webhook.DisposeAsync());
+            AppleKey.Dispose();
         }
     }
 }

@@ -114,6 +114,7 @@ public sealed class Logins(
     private static (string Email, Secret Password) EmailAndPassword(Credentials credentials)
     {
         var email = Require.Field(credentials.Email, "email");
+        Require.That(!EmailAddress.HasHiddenCharacters(email), "'email' carries a control, bidirectional or zero-width character.");
         var password = Require.Field(credentials.Password, "password");
         return (EmailAddress.Normalize(email), new Secret(password));
     }

@@ -23,7 +23,7 @@ public static class AccountEndpoints
     {
         var provider = app.MapGroup("/v1/auth/providers/local-userpass").WithTags("Accounts")
             .RequireRateLimiting(RateLimits.PerAddress);
-        provider.MapPost("/register", Register).WithSummary("Registers an email/password account.")
+        provider.MapPost("/register", Register).WithSummary("Registers an email/password account.").ChecksPasswords()
             .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidEmail, ErrorCodes.InvalidPassword, ErrorCodes.AccountNameInUse, ErrorCodes.RateLimited]);
         provider.MapPost("/confirm", Confirm).WithSummary("Confirms a pending account with the token sent to it.")
             .Refuses([.. RouteErrors.BadBody, ErrorCodes.RateLimited], [TokenInBodyIsBadRequest]);
@@ -33,7 +33,7 @@ public static class AccountEndpoints
         provider.MapPost("/reset/send", SendPasswordReset)
             .WithSummary("Sends a password reset token; 202 whether or not the account exists.")
             .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidEmail, ErrorCodes.RateLimited]);
-        provider.MapPost("/reset", ResetPassword)
+        provider.MapPost("/reset", ResetPassword).ChecksPasswords()
             .WithSummary("Sets a new password with a reset token; every session of the user ends.")
             .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidPassword, ErrorCodes.RateLimited], [TokenInBodyIsBadRequest]);
         return app;

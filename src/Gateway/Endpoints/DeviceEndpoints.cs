@@ -23,11 +23,11 @@ public static class DeviceEndpoints
     {
         var devices = app.MapGroup("/v1/devices").WithTags("Devices");
         devices.MapPost("/", Register).WithSummary("Registers a device and hands out its device token.")
-            .RequireRateLimiting(RateLimits.PerAddress).Refuses([.. RouteErrors.BadBody, ErrorCodes.RateLimited]);
+            .RequireRateLimiting(RateLimits.PerAddress).RegistersDevices().Refuses([.. RouteErrors.BadBody, ErrorCodes.RateLimited]);
 
         var device = devices.MapGroup("/{deviceId}");
         device.MapPost("/login", LogIn).WithSummary("Logs a user in on the device and makes it the active user.")
-            .RequireRateLimiting(RateLimits.PerAddress)
+            .RequireRateLimiting(RateLimits.PerAddress).ChecksPasswords()
             .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidDeviceToken, ErrorCodes.InvalidCredentials, ErrorCodes.UserDisabled,
                 ErrorCodes.UserPending, ErrorCodes.DeviceFull, ErrorCodes.RateLimited]);
         device.MapGet("/users", ListUsers).WithSummary("Every user on the device, in first-login order.")

@@ -6,6 +6,7 @@ using OrleansSessions.Gateway.Problems;
 using OrleansSessions.Gateway.Tokens;
 using OrleansSessions.Gateway.Telemetry;
 using OrleansSessions.Gateway.Accounts;
+using OrleansSessions.Gateway.Limits;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
@@ -21,9 +22,9 @@ public static class UserEndpoints
             .Refuses(ErrorCodes.InvalidSession);
         auth.MapGet("/profile", GetProfile).WithSummary("The signed-in user's profile.")
             .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked);
-        auth.MapPost("/identities", Link).WithSummary("Links another identity to the signed-in user.")
+        auth.MapPost("/identities", Link).WithSummary("Links another identity to the signed-in user.").ChecksPasswords()
             .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked, ErrorCodes.CannotLinkAnonymous, ErrorCodes.InvalidCredentials,
-                ErrorCodes.UserPending, ErrorCodes.IdentityInUse]);
+                ErrorCodes.UserPending, ErrorCodes.IdentityInUse, ErrorCodes.RateLimited]);
         auth.MapGet("/sessions", ListSessions).WithSummary("The signed-in user's sessions.")
             .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked);
         auth.MapDelete("/sessions/{sessionId}", EndSession).WithSummary("Ends one of the user's sessions.")
@@ -32,7 +33,7 @@ public static class UserEndpoints
             .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked, ErrorCodes.ValidationFailed);
         auth.MapDelete("/user", DeleteUser).WithSummary("Deletes the signed-in user's account.")
             .Refuses(ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked);
-        auth.MapPost("/password", ChangePassword)
+        auth.MapPost("/password", ChangePassword).ChecksPasswords()
             .WithSummary("Changes the signed-in user's password; every other session of the user ends.")
             .Refuses([.. RouteErrors.BadBody, ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.SessionRevoked, ErrorCodes.InvalidPassword, ErrorCodes.InvalidCredentials, ErrorCodes.RateLimited]);
         return app;

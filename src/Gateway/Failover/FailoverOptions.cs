@@ -13,7 +13,7 @@ public sealed class FailoverOptions : IValidatableObject
     public const string Section = "Sessions:Failover";
 
     /// <summary>How long one request may spend on grain calls, retries included.</summary>
-    public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromSeconds(4.5);
+    public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>How long one grain call may go unanswered (a hung silo) before it is given up.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(2);

@@ -11,7 +11,8 @@ namespace OrleansSessions.Gateway.Failover;
 /// not answering (a killed or a hung silo) is sent again after a short pause, until the request's
 /// <see cref="RequestDeadline"/>: once the cluster has declared the silo dead, Orleans activates the grain on a live
 /// one and the call goes through. Past the deadline the failure stands, and the request is answered 503
-/// <c>unavailable</c>. Methods marked <see cref="SingleAttemptAttribute"/> are never sent twice.
+/// <c>unavailable</c>. Methods marked <see cref="SingleAttemptAttribute"/> are never sent twice. Every attempt carries
+/// its <see cref="CallExpiry"/>: one that reaches its grain after the gateway gave up on it is not run.
 /// </summary>
 public sealed partial class SiloLossRetry(IOptions<FailoverOptions> options, TimeProvider time, ILogger<SiloLossRetry> logger)
     : IOutgoingGrainCallFilter
@@ -30,11 +31,13 @@ public sealed partial class SiloLossRetry(IOptions<FailoverOptions> options, Tim
             Exception failure;
             try
             {
-                // Orleans gives up on an unanswered call after CallTimeout; a last attempt with less time left is cut
-                // at the deadline (and then never retried, so no attempt is still running when another starts).
-                var remaining = deadline - time.GetUtcNow();
-                var call = context.Invoke();
-                await (remaining < options.Value.CallTimeout ? call.WaitAsync(Max(remaining, TimeSpan.Zero), time) : call);
+                // Orleans gives up on an unanswered call after CallTimeout (checked once a second, so after 2-3 s);
+                // any attempt is cut at the deadline (and then never retried: the call chain takes no new attempt
+                // while one still runs). An attempt carries the moment it may be given up from, after which no silo
+                // starts it: one held up on the way (in a paused silo's buffers) never runs after the next was sent.
+                var remaining = Max(deadline - time.GetUtcNow(), TimeSpan.Zero);
+                CallExpiry.Set(time.GetUtcNow() + Min(remaining, options.Value.CallTimeout));
+                await context.Invoke().WaitAsync(remaining, time);
                 if (context.Response?.Exception is not { } answered || !ShouldRetry(answered))
                 {
                     return; // the result, or the failure the caller gets (a lost silo's is answered 503 unavailable)
@@ -63,6 +66,8 @@ public sealed partial class SiloLossRetry(IOptions<FailoverOptions> options, Tim
             or SessionsException { Code: ErrorCodes.Unavailable };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     [LoggerMessage(1, LogLevel.Information, "Grain call {Method} failed ({Failure}) on attempt {Attempt}: its silo is lost or not answering; sending it again")]
     private partial void LogRetry(string? method, int attempt, string failure);

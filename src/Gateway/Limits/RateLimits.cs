@@ -8,7 +8,10 @@ using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Limits;
 
-/// <summary>Per-client-address rate limiting (ASP.NET Core's), answered with a 429 problem and Retry-After.</summary>
+/// <summary>
+/// Per-client-address rate limiting (ASP.NET Core's), answered with a 429 problem and Retry-After: a token bucket on
+/// the routes of <see cref="PerAddress"/>, and the <see cref="AddressLimits"/> of each address.
+/// </summary>
 public static class RateLimits
 {
     public const string PerAddress = "per-address";
@@ -18,6 +21,7 @@ public static class RateLimits
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = Reject;
+            limiter.GlobalLimiter = AddressLimits.Create();
             limiter.AddPolicy(PerAddress, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<SessionsOptions>>().Value.RateLimits;

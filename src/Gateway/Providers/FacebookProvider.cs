@@ -55,23 +55,46 @@ public sealed partial class FacebookProvider(
         return new ExternalLogin(new UserIdentity(Name, userId), "{}", metadata);
     }
 
+    /// <summary>
+    /// The user access token a redirect flow's code is redeemed for: the Graph API's <c>oauth/access_token</c>, posted
+    /// (the secret and the code in a body, never in a URL; a post is never retried).
+    /// </summary>
+    public async Task<string> RedeemCodeAsync(string code, string redirectUri, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync(() => new HttpRequestMessage(HttpMethod.Post, $"{Options.GraphApiBaseUrl.TrimEnd('/')}/oauth/access_token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["client_id"] = Options.AppId!,
+                ["client_secret"] = Options.AppSecret!,
+                ["redirect_uri"] = redirectUri,
+                ["code"] = code,
+            }),
+        }, cancellationToken);
+        return StringOf(answer, "access_token") ?? throw Unusable("oauth/access_token without an access token");
+    }
+
     private string AppToken => $"{Options.AppId}|{Options.AppSecret}";
 
     private string Proof(string token) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Options.AppSecret!), Encoding.UTF8.GetBytes(token)));
 
     /// <summary>A Graph API answer: 200 is read, an OAuth error (400, 401, 403 with an <c>error</c>) is a refused token.</summary>
-    private async Task<JsonElement> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
+    private Task<JsonElement> GetAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+        CallAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{Options.GraphApiBaseUrl.TrimEnd('/')}/{pathAndQuery}"), cancellationToken);
+
+    private async Task<JsonElement> CallAsync(Func<HttpRequestMessage> newRequest, CancellationToken cancellationToken)
     {
         var (status, body) = await OutsideParty.CallAsync(Name, logger, async () =>
         {
-            using var response = await http.CreateClient(Name).GetAsync($"{Options.GraphApiBaseUrl.TrimEnd('/')}/{pathAndQuery}", cancellationToken);
+            using var request = newRequest();
+            using var response = await http.CreateClient(Name).SendAsync(request, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             return (response.StatusCode, response.IsSuccessStatusCode || IsOAuthError(response.StatusCode) ? JsonElement.Parse(text) : default);
         });
         if (IsOAuthError(status) && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("error", out _))
         {
-            throw Refused("the Graph API refused the token");
+            throw Refused("the Graph API refused the token or code");
         }
 
         return status == HttpStatusCode.OK && body.ValueKind == JsonValueKind.Object

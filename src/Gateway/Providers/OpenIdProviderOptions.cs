@@ -37,17 +37,55 @@ public sealed class GoogleOptions : OpenIdProviderOptions
 
     public override string? Issuer { get; set; } = DefaultIssuer;
 
-    /// <summary>For <c>authCode</c> logins: the secret the service redeems a code with.</summary>
+    /// <summary>For <c>authCode</c> logins and redirects: the secret the service redeems a code with.</summary>
     public string? ClientSecret { get; set; }
 
     /// <summary>The <c>redirect_uri</c> a code was issued for (<c>postmessage</c> for Google's JavaScript clients).</summary>
     public string AuthCodeRedirectUri { get; set; } = "postmessage";
+
+    /// <summary>The app pages a redirect login may return to (exactly); none turns the redirect flow off.</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    public override IEnumerable<(string Key, string Message)> Problems() => !Enabled ? [] : base.Problems()
+        .Concat(RedirectSettings.Problems(RedirectUris, hasSecret: !string.IsNullOrWhiteSpace(ClientSecret), nameof(ClientSecret)));
 }
 
 /// <summary><c>Sessions:Providers:Apple</c>: on once <c>ClientId</c> (bundle id or services id) is set.</summary>
 public sealed class AppleOptions : OpenIdProviderOptions
 {
     public override string? Issuer { get; set; } = "https://appleid.apple.com";
+
+    /// <summary>A client secret made elsewhere; otherwise the service mints one from the key below.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The Apple developer team id: the <c>iss</c> of a minted client secret.</summary>
+    public string? TeamId { get; set; }
+
+    /// <summary>The id of the Sign in with Apple key: the <c>kid</c> of a minted client secret.</summary>
+    public string? KeyId { get; set; }
+
+    /// <summary>That key's PKCS#8 PEM (<c>-----BEGIN PRIVATE KEY-----</c>, an EC P-256 key).</summary>
+    public string? PrivateKeyPem { get; set; }
+
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>Whether the service mints its client secrets (ES256) rather than using a given one.</summary>
+    public bool MintsClientSecret => string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(PrivateKeyPem);
+
+    public override IEnumerable<(string Key, string Message)> Problems()
+    {
+        if (!Enabled)
+        {
+            return [];
+        }
+
+        var keyProblems = !MintsClientSecret ? []
+            : string.IsNullOrWhiteSpace(TeamId) ? [(nameof(TeamId), "is required with PrivateKeyPem")]
+            : string.IsNullOrWhiteSpace(KeyId) ? [(nameof(KeyId), "is required with PrivateKeyPem")]
+            : AppleClientSecret.KeyProblems(PrivateKeyPem!);
+        var hasSecret = !string.IsNullOrWhiteSpace(ClientSecret) || MintsClientSecret;
+        return base.Problems().Concat(keyProblems).Concat(RedirectSettings.Problems(RedirectUris, hasSecret, "ClientSecret or PrivateKeyPem"));
+    }
 }
 
 /// <summary><c>Sessions:Providers:Oidc</c>: any OpenID Provider, on once <c>Issuer</c> is set.</summary>

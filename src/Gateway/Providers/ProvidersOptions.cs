@@ -23,11 +23,19 @@ public sealed class ProvidersOptions : IValidatableObject
     /// <summary>How long any outbound call (discovery, JWKS, token endpoint, Graph API) may take.</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a redirect (popup) login may take, from its start to the provider's return.</summary>
+    public TimeSpan RedirectFlowLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (HttpTimeout <= TimeSpan.Zero || HttpTimeout > TimeSpan.FromMinutes(2))
         {
             yield return new ValidationResult("must be positive and at most 2 minutes", [nameof(HttpTimeout)]);
+        }
+
+        if (RedirectFlowLifetime <= TimeSpan.Zero || RedirectFlowLifetime > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("must be positive and at most an hour", [nameof(RedirectFlowLifetime)]);
         }
 
         var problems = Google.Problems().Select(p => (nameof(Google), p))

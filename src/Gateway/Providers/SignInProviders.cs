@@ -2,12 +2,14 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
 using OrleansSessions.Abstractions.Users;
+using OrleansSessions.Gateway.Redirects;
 
 namespace OrleansSessions.Gateway.Providers;
 
 /// <summary>
-/// Adds the sign-in methods of external identities: their options (validated at start), their validators and one
-/// named <c>HttpClient</c> per outside party, with a timeout and a resilience policy, never following a redirect.
+/// Adds the sign-in methods of external identities: their options (validated at start), their validators, their
+/// redirect flows and one named <c>HttpClient</c> per outside party, with a timeout and a resilience policy, never
+/// following a redirect.
 /// </summary>
 public static class SignInProviders
 {
@@ -22,13 +24,20 @@ public static class SignInProviders
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IdTokens>();
+        services.AddSingleton<TokenEndpoint>();
+        services.AddSingleton<AppleClientSecret>();
         services.AddSingleton<IIdentityProvider, CustomTokenProvider>();
         services.AddSingleton<IIdentityProvider, GoogleProvider>();
         services.AddSingleton<IIdentityProvider, AppleProvider>();
         services.AddSingleton<IIdentityProvider, OidcProvider>();
-        services.AddSingleton<IIdentityProvider, FacebookProvider>();
+        services.AddSingleton<FacebookProvider>();
+        services.AddSingleton<IIdentityProvider>(provider => provider.GetRequiredService<FacebookProvider>());
         services.AddSingleton<IIdentityProvider, CustomFunctionProvider>();
         services.AddSingleton<IdentityProviders>();
+        services.AddSingleton<IRedirectProvider>(OpenIdRedirects.Google);
+        services.AddSingleton<IRedirectProvider>(OpenIdRedirects.Apple);
+        services.AddSingleton<IRedirectProvider, FacebookRedirects>();
+        services.AddSingleton<RedirectFlows>();
 
         foreach (var party in new[] { ProviderTypes.Google, ProviderTypes.Apple, ProviderTypes.Oidc, ProviderTypes.Facebook })
         {

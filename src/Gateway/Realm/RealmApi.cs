@@ -6,7 +6,11 @@ namespace OrleansSessions.Gateway.Realm;
 /// <summary>Adds the Realm-compatible client API (<c>/api/client/v2.0</c>): its options, error shape, device identities and CORS.</summary>
 public static class RealmApi
 {
-    /// <summary>The CORS policy of the Realm routes: the configured origins, any method and header.</summary>
+    /// <summary>
+    /// The CORS policy of the Realm routes: the configured origins, any method and header, with credentials (realm-web's
+    /// redirect link asks with them; this API's credentials are bearer tokens, never cookies) and the redirect link's
+    /// <c>X-Baas-Location</c> readable.
+    /// </summary>
     public const string CorsPolicy = "realm";
 
     public static bool IsRealmPath(PathString path) => path.StartsWithSegments(RealmEndpoints.Root);
@@ -27,6 +31,8 @@ public static class RealmApi
             .WithOrigins(realm.Value.AllowedOrigins)
             .AllowAnyMethod()
             .AllowAnyHeader()
+            .AllowCredentials()
+            .WithExposedHeaders(RealmRedirectEndpoints.LocationHeader)
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         return builder;
     }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -31,16 +33,18 @@ public static class RealmEndpoints
         realmApp.MapGet("/location", Location).WithSummary("Where the Realm client sends its requests.");
         realmApp.MapPost("/auth/providers/{provider}/login", LogIn)
             .WithSummary("Logs in (any provider, with realm-web's bodies) on the client's device, or links with ?link=true.")
-            .RequireRateLimiting(RateLimits.PerAddress);
+            .RequireRateLimiting(RateLimits.PerAddress).ChecksPasswords();
 
         var userPass = realmApp.MapGroup("/auth/providers/local-userpass").RequireRateLimiting(RateLimits.PerAddress);
-        userPass.MapPost("/register", Register).WithSummary("Registers an email/password account (201, no body).");
+        userPass.MapPost("/register", Register).ChecksPasswords().WithSummary("Registers an email/password account (201, no body).");
         userPass.MapPost("/confirm", AccountEndpoints.Confirm).WithMetadata(AccountEndpoints.TokenInBodyIsBadRequest)
             .WithSummary("Confirms a pending account with the token mailed to it.");
         userPass.MapPost("/confirm/send", AccountEndpoints.SendConfirmation).WithSummary("Mails a new confirmation token.");
         userPass.MapPost("/reset/send", AccountEndpoints.SendPasswordReset).WithSummary("Mails a password reset token.");
-        userPass.MapPost("/reset", AccountEndpoints.ResetPassword).WithMetadata(AccountEndpoints.TokenInBodyIsBadRequest)
+        userPass.MapPost("/reset", AccountEndpoints.ResetPassword).ChecksPasswords().WithMetadata(AccountEndpoints.TokenInBodyIsBadRequest)
             .WithSummary("Sets a new password with a reset token.");
+
+        RealmRedirectEndpoints.MapRealmRedirects(api, realmApp);
 
         var auth = api.MapGroup("/auth");
         auth.MapGet("/profile", GetProfile).WithSummary("The signed-in user's profile, in Realm's shape.");
@@ -61,9 +65,31 @@ public static class RealmEndpoints
             : throw AppNotFound();
     }
 
+    /// <summary>
+    /// This gateway's public base address, never the request's Host header (anyone can send one): the configured
+    /// <see cref="RealmOptions.PublicBaseUrl"/>, else the first address Kestrel listens on (https first; a wildcard
+    /// host read as <c>localhost</c>).
+    /// </summary>
+    public static string PublicBaseOf(HttpRequest request, RealmOptions options) =>
+        (options.PublicBaseUrl?.ToString() ?? ListeningAddress(request.HttpContext.RequestServices) + request.PathBase).TrimEnd('/');
+
+    private static string ListeningAddress(IServiceProvider services)
+    {
+        var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var first = addresses.OrderByDescending(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
+        if (first is null)
+        {
+            return "http://localhost";
+        }
+
+        var address = BindingAddress.Parse(first);
+        var host = address.Host is "+" or "*" or "0.0.0.0" or "[::]" ? "localhost" : address.Host;
+        return $"{address.Scheme}://{host}:{address.Port}";
+    }
+
     private static RealmLocation Location(HttpRequest request, IOptions<RealmOptions> options)
     {
-        var hostname = (options.Value.PublicBaseUrl?.ToString() ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+        var hostname = PublicBaseOf(request, options.Value);
         var secure = hostname.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
         return new RealmLocation("GLOBAL", "US-VA", hostname, (secure ? "wss" : "ws") + hostname[hostname.IndexOf(':')..]);
     }

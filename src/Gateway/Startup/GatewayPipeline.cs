@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OrleansSessions.Gateway.ApiKeys;
 using OrleansSessions.Gateway.Endpoints;
 using OrleansSessions.Gateway.Failover;
+using OrleansSessions.Gateway.Limits;
 using OrleansSessions.Gateway.Realm;
 using Scalar.AspNetCore;
 
@@ -16,6 +17,7 @@ public static class GatewayPipeline
         app.UseRealmCors();
         app.UseNoStoreOnApis();
         app.UseExceptionHandler();
+        app.UseRequestSizeLimits();
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthorization();

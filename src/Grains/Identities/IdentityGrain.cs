@@ -10,11 +10,12 @@ namespace OrleansSessions.Grains.Identities;
 /// identity whose user was deleted is free again, even if the deletion's release never arrived, and one whose user
 /// still waits for confirmation is taken over by the new registration (so that whoever confirms from the mailbox
 /// confirms the password they chose). Failed logins are counted here, one grain for the whole cluster, whether the
-/// account exists or not.
+/// account exists or not. A hash of an older kind is made anew at the next successful login.
 /// </summary>
 public sealed class IdentityGrain(
     [PersistentState("identity")] IPersistentState<IdentityState> state,
     IOptions<SessionPolicyOptions> policy,
+    PasswordHashing hashing,
     TimeProvider time) : Grain, IIdentityGrain
 {
     private readonly LoginFailures _failures = new(policy.Value.Lockout);
@@ -34,7 +35,7 @@ public sealed class IdentityGrain(
 
         await GrainFactory.GetGrain<IUserGrain>(userId).CreateRegistered(this.GetPrimaryKeyString(), confirmationTokenHash);
         state.State.UserId = userId;
-        state.State.PasswordHash = PasswordHashing.Hash(password.Value);
+        state.State.PasswordHash = await hashing.Hash(password.Value);
         await state.WriteStateAsync();
         return userId;
     }
@@ -52,7 +53,8 @@ public sealed class IdentityGrain(
             throw;
         }
 
-        if (!PasswordHashing.Verify(state.State.PasswordHash, password.Value))
+        var match = await hashing.Verify(state.State.PasswordHash, password.Value);
+        if (match == PasswordMatch.Failed)
         {
             _failures.Record(now);
             await RecordFailure(ErrorCodes.InvalidCredentials);
@@ -60,6 +62,12 @@ public sealed class IdentityGrain(
         }
 
         _failures.Reset();
+        if (match == PasswordMatch.ValidNeedsRehash)
+        {
+            state.State.PasswordHash = await hashing.Hash(password.Value);
+            await state.WriteStateAsync();
+        }
+
         return state.State.UserId!;
     }
 
@@ -71,7 +79,7 @@ public sealed class IdentityGrain(
     public async Task SetPassword(string userId, Secret password)
     {
         EnsureReaches(userId);
-        state.State.PasswordHash = PasswordHashing.Hash(password.Value);
+        state.State.PasswordHash = await hashing.Hash(password.Value);
         await state.WriteStateAsync();
         _failures.Reset();
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -63,13 +64,18 @@ public abstract class GatewayHost : IAsyncLifetime
 
     /// <summary>
     /// A client of this gateway that notes every secret it sends or receives; <paramref name="outer"/> sees each
-    /// request first. It follows redirects unless told not to.
+    /// request first. It follows redirects unless told not to, and connects from <paramref name="from"/> (another
+    /// loopback address, as another client) when given.
     /// </summary>
-    public HttpClient NewHttpClient(DelegatingHandler? outer = null, bool followRedirects = true)
+    public HttpClient NewHttpClient(DelegatingHandler? outer = null, bool followRedirects = true, IPAddress? from = null)
     {
         HttpMessageHandler handler = new SecretRecorder(this)
         {
-            InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = followRedirects },
+            InnerHandler = new SocketsHttpHandler
+            {
+                AllowAutoRedirect = followRedirects,
+                ConnectCallback = from is null ? null : (context, cancellation) => ConnectFrom(from, context.DnsEndPoint, cancellation),
+            },
         };
         if (outer is not null)
         {
@@ -78,6 +84,14 @@ public abstract class GatewayHost : IAsyncLifetime
         }
 
         return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private static async ValueTask<Stream> ConnectFrom(IPAddress from, DnsEndPoint to, CancellationToken cancellation)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.Bind(new IPEndPoint(from, 0));
+        await socket.ConnectAsync(to, cancellation);
+        return new NetworkStream(socket, ownsSocket: true);
     }
 
     public virtual async Task InitializeAsync()

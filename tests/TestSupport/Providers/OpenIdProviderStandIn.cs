@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace OrleansSessions.TestSupport.Providers;
@@ -72,21 +73,42 @@ public sealed class OpenIdProviderStandIn : IAsyncLifetime
     /// </summary>
     public async Task<string> CodeAsync(string issuer, string subject, string? nonce = null, string? clientId = null)
     {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
         var query = $"client_id={clientId ?? ClientId(issuer)}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&response_type=code"
-            + $"&scope=openid%20email%20profile&login_hint={Uri.EscapeDataString(subject)}&state=s"
-            + (nonce is null ? "" : $"&nonce={Uri.EscapeDataString(nonce)}");
-        var next = new Uri($"{Issuer(issuer)}/auth?{query}");
+            + "&scope=openid%20email%20profile&state=s" + (nonce is null ? "" : $"&nonce={Uri.EscapeDataString(nonce)}");
+        var back = await SignInAsync(new Uri($"{Issuer(issuer)}/auth?{query}"), subject);
+        return System.Web.HttpUtility.ParseQueryString(back.Address.Query)["code"] ?? throw new InvalidOperationException($"No code: {back.Address}");
+    }
+
+    /// <summary>
+    /// Follows an authorization request (<paramref name="authorizationUrl"/>, with <c>login_hint</c> added) as a browser
+    /// would, signing in <paramref name="subject"/>, until the provider sends the browser elsewhere: to an address (a
+    /// query response), or with a form it posts there (<c>form_post</c>).
+    /// </summary>
+    public static async Task<ProviderReturn> SignInAsync(Uri authorizationUrl, string subject)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+        var next = new Uri($"{authorizationUrl}&login_hint={Uri.EscapeDataString(subject)}");
         for (var step = 0; step < 10; step++)
         {
             using var response = await browser.GetAsync(next);
-            var location = response.Headers.Location
-                ?? throw new InvalidOperationException($"The flow stopped at {next}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            next = location.IsAbsoluteUri ? location : new Uri(next, location);
-            if (next.ToString().StartsWith(RedirectUri, StringComparison.Ordinal))
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.Headers.Location is { } location)
             {
-                var code = System.Web.HttpUtility.ParseQueryString(next.Query)["code"];
-                return code ?? throw new InvalidOperationException($"No code: {next}");
+                next = location.IsAbsoluteUri ? location : new Uri(next, location);
+                if (next.Authority != authorizationUrl.Authority)
+                {
+                    return new ProviderReturn(next, null);
+                }
+            }
+            else if (Regex.Match(text, "<form method=\"post\" action=\"([^\"]+)\"") is { Success: true } form)
+            {
+                var fields = Regex.Matches(text, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"/>")
+                    .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+                return new ProviderReturn(new Uri(WebUtility.HtmlDecode(form.Groups[1].Value)), fields);
+            }
+            else
+            {
+                throw new InvalidOperationException($"The flow stopped at {next}: {(int)response.StatusCode} {text}");
             }
         }
 
@@ -125,6 +147,13 @@ public sealed class OpenIdProviderStandIn : IAsyncLifetime
     /// <summary>How many times the issuer's JWKS was read.</summary>
     public async Task<int> JwksReadsAsync(string issuer) => (await PostAsync(issuer, "jwks-reads", new { })).GetProperty("reads").GetInt32();
 
+    /// <summary>Makes the issuer's token endpoint take Apple-style client-secret JWTs signed by this key (ES256).</summary>
+    public async Task TrustClientJwtsAsync(string issuer, string teamId, string keyId, string publicKeyPem) =>
+        await PostAsync(issuer, "apple-key", new { teamId, keyId, publicKeyPem });
+
+    /// <summary>How many client-secret JWTs the issuer's token endpoint verified.</summary>
+    public async Task<int> ClientJwtsAsync(string issuer) => (await PostAsync(issuer, "client-jwts", new { })).GetProperty("verified").GetInt32();
+
     /// <summary>Makes the token endpoint answer 500, slowly, with a redirect or with malformed JSON; null restores it.</summary>
     public async Task SetTokenFaultAsync(string issuer, string? mode) => await PostAsync(issuer, "token-fault", new { mode });
 
@@ -135,3 +164,6 @@ public sealed class OpenIdProviderStandIn : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
+
+/// <summary>Where a provider sent the browser back to, and the form it posts there (<c>form_post</c>) if any.</summary>
+public sealed record ProviderReturn(Uri Address, IReadOnlyDictionary<string, string>? Form);

@@ -1,12 +1,13 @@
 // A real OpenID Provider (oidc-provider) on loopback, one server per issuer: "google", "apple", "oidc", and "twin"
 // (another issuer publishing google's keys). Its authorization-code flow signs in, without a form, the subject named by
-// login_hint (the test-only interaction below). Test-only routes under /test: mint a token with chosen claims and key,
-// publish a new key, count JWKS reads, and make the token endpoint fail.
+// login_hint (the test-only interaction below). Its clients take, besides <redirectUri>, a gateway's redirect-login
+// callback on any loopback port (native clients). Test-only routes under /test: mint a token with chosen claims and key,
+// publish a new key, count JWKS reads, make the token endpoint fail, and trust Apple-style client-secret JWTs.
 // Usage: node op.mjs <redirectUri>; prints "ready {<name>: <issuer>}" once every issuer listens.
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import Provider from "oidc-provider";
-import { SignJWT, exportJWK, generateKeyPair, importJWK } from "jose";
+import { SignJWT, exportJWK, generateKeyPair, importJWK, importSPKI, jwtVerify } from "jose";
 
 const redirectUri = process.argv[2];
 const newKey = async (alg) => {
@@ -36,13 +37,15 @@ async function start(name, issuer) {
   issuer.published = [...issuer.keys];
   issuer.jwksReads = 0;
   issuer.tokenFault = null;
+  issuer.clientJwts = 0;
   const server = http.createServer((req, res) => handle(issuer, req, res).catch((error) => json(res, 500, { error: String(error) })));
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   issuer.url = `http://127.0.0.1:${server.address().port}`;
   const client = (id) => ({
     client_id: id,
     client_secret: `${id}-secret-0123456789abcdef`,
-    redirect_uris: [redirectUri],
+    application_type: "native",
+    redirect_uris: [redirectUri, "http://127.0.0.1/api/client/v2.0/auth/callback"],
     response_types: ["code"],
     grant_types: ["authorization_code"],
     token_endpoint_auth_method: "client_secret_post",
@@ -80,6 +83,9 @@ async function handle(issuer, req, res) {
     return json(res, 200, { keys: issuer.published.map(publicOf) });
   }
   if (pathname === "/token" && issuer.tokenFault) return fail(issuer.tokenFault, res);
+  if (pathname === "/token" && issuer.appleKey && !(await acceptClientJwt(issuer, req))) {
+    return json(res, 401, { error: "invalid_client" });
+  }
   if (pathname.startsWith("/interaction/")) {
     const details = await provider.interactionDetails(req, res);
     let result;
@@ -100,11 +106,41 @@ async function handle(issuer, req, res) {
     return json(res, 200, { kid: key.kid });
   }
   if (pathname === "/test/jwks-reads") return json(res, 200, { reads: issuer.jwksReads });
+  if (pathname === "/test/apple-key") {
+    issuer.appleKey = await bodyOf(req);
+    return json(res, 200, {});
+  }
+  if (pathname === "/test/client-jwts") return json(res, 200, { verified: issuer.clientJwts });
   if (pathname === "/test/token-fault") {
     issuer.tokenFault = (await bodyOf(req)).mode ?? null;
     return json(res, 200, {});
   }
   return provider.callback()(req, res);
+}
+
+// Apple's token endpoint takes as client_secret an ES256 JWT (kid: the key id; iss: the team id; sub: the client id; aud:
+// the issuer) signed by the key registered with /test/apple-key. A valid one is swapped for the client's own secret
+// before oidc-provider reads the body (it takes an already-read body from req.body); a secret that is no JWT passes.
+async function acceptClientJwt(issuer, req) {
+  let text = "";
+  for await (const chunk of req) text += chunk;
+  const form = new URLSearchParams(text);
+  const secret = form.get("client_secret") ?? "";
+  if (secret.split(".").length === 3) {
+    const { teamId, keyId, publicKeyPem } = issuer.appleKey;
+    try {
+      const { protectedHeader } = await jwtVerify(secret, await importSPKI(publicKeyPem, "ES256"), {
+        issuer: teamId, audience: issuer.url, subject: form.get("client_id"), algorithms: ["ES256"], requiredClaims: ["iat", "exp"],
+      });
+      if (protectedHeader.kid !== keyId) return false;
+    } catch {
+      return false;
+    }
+    issuer.clientJwts++;
+    form.set("client_secret", `${form.get("client_id")}-secret-0123456789abcdef`);
+  }
+  req.body = form.toString();
+  return true;
 }
 
 // A token with the issuer's default claims overridden by `claims` (a null drops one), signed by `key`: "own" (the
