@@ -14,7 +14,7 @@ public sealed class DirectoryTimings(IUserDirectory directory, int size)
     private const int Runs = 30;
     private const int WarmUp = 5;
 
-    private readonly UserLister _lister = new(directory);
+    private readonly UserLister _lister = new(directory, TimeProvider.System);
 
     public async Task<string> Measure()
     {

@@ -1,11 +1,13 @@
 using Orleans.Runtime;
 using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Abstractions.UserDirectory;
 
 namespace OrleansSessions.Cluster.Tests;
 
 /// <summary>
-/// Holds back a user grain's pushes to its devices, as if its silo died right after the user's state was written
-/// and before any device heard of it. The silo that made the held call is noted, for the test to kill.
+/// Holds back a user grain's deliveries (its pushes to its devices and its entry to the user directory), as if its silo
+/// died right after the user's state was written and before any of them arrived. The silo that made the held call is
+/// noted, for the test to kill.
 /// </summary>
 public sealed class PushGate(ILocalSiloDetails silo) : IOutgoingGrainCallFilter
 {
@@ -13,7 +15,7 @@ public sealed class PushGate(ILocalSiloDetails silo) : IOutgoingGrainCallFilter
     private static string? s_userId;
     private static TaskCompletionSource<SiloAddress> s_reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Holds every push from this user from now on; completes with the silo of the first one held.</summary>
+    /// <summary>Holds every delivery of this user from now on; completes with the silo of the first one held.</summary>
     public static Task<SiloAddress> Hold(string userId)
     {
         lock (Sync)
@@ -34,9 +36,10 @@ public sealed class PushGate(ILocalSiloDetails silo) : IOutgoingGrainCallFilter
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
-        if (context.InterfaceMethod?.Name == nameof(IDeviceGrain.Apply)
-            && context.Request.GetArgument(0) is DeviceNotice notice
-            && IsHeld(notice.UserId, out var reached))
+        var userId = context.InterfaceMethod?.Name == nameof(IDeviceGrain.Apply)
+            ? context.Request.GetArgument(0) switch { DeviceNotice notice => notice.UserId, DirectoryEntry entry => entry.UserId, _ => null }
+            : null;
+        if (userId is not null && IsHeld(userId, out var reached))
         {
             reached.TrySetResult(silo.SiloAddress);
             await Task.Delay(Timeout.Infinite);

@@ -2,7 +2,9 @@ using Orleans.Runtime;
 using Orleans.TestingHost;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Devices;
+using System.Diagnostics;
 using OrleansSessions.Abstractions.Identities;
+using OrleansSessions.Abstractions.UserDirectory;
 using OrleansSessions.Abstractions.Users;
 
 namespace OrleansSessions.Cluster.Tests;
@@ -70,7 +72,37 @@ public sealed class SiloLossTests(DurableClusterFixture fixture)
             users.Users.Select(u => u.State));
     }
 
+    [Fact]
+    public async Task A_change_whose_silo_dies_before_its_directory_write_is_listed_once_the_user_is_back()
+    {
+        var userId = await RegisterUser();
+        await Listed(userId, UserStatus.Confirmed, TimeSpan.FromSeconds(5));
+
+        var held = PushGate.Hold(userId);
+        var disable = Grains.GetGrain<IUserGrain>(userId).Disable();
+        await KillSilo(await held.WaitAsync(TimeSpan.FromSeconds(30)));
+        PushGate.Release();
+        await Assert.ThrowsAnyAsync<Exception>(() => disable);
+        Assert.Equal(UserStatus.Confirmed, (await fixture.Directory.Find(userId))!.Status);
+
+        // Any call activates the user on a live silo (the caller's retry, a login, a device's check of a session):
+        // its activation finds the entry still in its persisted outbox and delivers it at once.
+        await Grains.GetGrain<IUserGrain>(userId).GetAdminView();
+        await Listed(userId, UserStatus.Disabled, TimeSpan.FromSeconds(1));
+    }
+
     private sealed record Device(IDeviceGrain Grain, TokenHash Token);
+
+    private async Task Listed(string userId, UserStatus status, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        var query = new UserListQuery(status, null, null, userId, 1, null);
+        while ((await Grains.GetGrain<IUserDirectoryGrain>(0).List(query)).Users.Count == 0)
+        {
+            Assert.True(clock.Elapsed < within, $"User {userId} is not listed as {status} after {clock.Elapsed}.");
+            await Task.Delay(20);
+        }
+    }
 
     private async Task<Device> RegisterDevice()
     {

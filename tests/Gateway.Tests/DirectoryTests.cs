@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using static OrleansSessions.Gateway.Tests.Api;
+using static OrleansSessions.Gateway.Tests.DirectoryCalls;
 
 namespace OrleansSessions.Gateway.Tests;
 
@@ -61,7 +62,7 @@ public sealed class DirectoryTests(DefaultGateway gateway) : IDisposable
     public async Task Every_change_of_a_user_shows_in_the_directory_and_its_counts_within_a_second()
     {
         var device = await _api.NewDevice();
-        var before = await Stats();
+        var before = await _api.Stats();
         var account = await _api.Register();
         await Shows(account.UserId, "status=confirmed", u => u.GetProperty("lastLoginAt").ValueKind == JsonValueKind.Null);
 
@@ -69,13 +70,13 @@ public sealed class DirectoryTests(DefaultGateway gateway) : IDisposable
         await Shows(account.UserId, "status=confirmed", u => u.GetProperty("lastLoginAt").ValueKind == JsonValueKind.String);
         await NoContent(await _api.Admin(HttpMethod.Post, $"/v1/admin/users/{account.UserId}/disable"));
         await Shows(account.UserId, "status=disabled");
-        var disabled = await Stats();
+        var disabled = await _api.Stats();
         Assert.Equal(before.GetProperty("users").GetProperty("disabled").GetInt64() + 1, disabled.GetProperty("users").GetProperty("disabled").GetInt64());
         await NoContent(await _api.Admin(HttpMethod.Post, $"/v1/admin/users/{account.UserId}/enable"));
         await Shows(account.UserId, "status=confirmed");
         await NoContent(await _api.Admin(HttpMethod.Delete, $"/v1/admin/users/{account.UserId}"));
         await Gone(account.UserId);
-        Assert.Equal(before.GetProperty("allUsers").GetInt64(), (await Stats()).GetProperty("allUsers").GetInt64());
+        Assert.Equal(AllUsers(before), AllUsers(await _api.Stats()));
 
         var anonymous = await _api.LogIn(device, Anonymous);
         await Shows(anonymous.UserId, "provider=anon-user", u => u.GetProperty("email").ValueKind == JsonValueKind.Null);
@@ -86,19 +87,20 @@ public sealed class DirectoryTests(DefaultGateway gateway) : IDisposable
     }
 
     [Fact]
-    public async Task Stats_count_users_by_status_and_kind_and_their_live_sessions()
+    public async Task Stats_count_users_by_status_and_kind_their_live_sessions_and_the_devices()
     {
-        var before = await Stats();
-        Fields(before, "users", "allUsers", "anonymousUsers", "serverUsers", "liveSessions");
+        var before = await _api.Stats();
+        Fields(before, "users", "anonymousUsers", "serverUsers", "liveSessions", "devices");
         Fields(before.GetProperty("users"), "confirmed", "pending", "disabled");
         var device = await _api.NewDevice();
 
         var anonymous = await _api.LogIn(device, Anonymous);
         await Shows(anonymous.UserId, "provider=anon-user");
 
-        var after = await Stats();
-        Assert.Equal(before.GetProperty("anonymousUsers").GetInt64() + 1, after.GetProperty("anonymousUsers").GetInt64());
-        Assert.Equal(before.GetProperty("liveSessions").GetInt64() + 1, after.GetProperty("liveSessions").GetInt64());
+        var after = await _api.Stats();
+        Assert.Equal(Count(before, "anonymousUsers") + 1, Count(after, "anonymousUsers"));
+        Assert.Equal(Count(before, "liveSessions") + 1, Count(after, "liveSessions"));
+        Assert.Equal(Count(before, "devices") + 1, Count(after, "devices"));
     }
 
     [Theory]
@@ -170,19 +172,19 @@ public sealed class DirectoryTests(DefaultGateway gateway) : IDisposable
         await _api.LogIn(device, Anonymous);
         await NoContent(await _api.Admin(HttpMethod.Post, $"/v1/admin/users/{account.UserId}/disable"));
         await Shows(account.UserId, "status=disabled");
-        var before = await Stats();
+        var before = await _api.Stats();
 
-        var rebuilt = await Json(await _api.Admin(HttpMethod.Post, "/v1/admin/directory/rebuild"));
+        var rebuilt = await _api.RebuildDirectory();
 
-        Assert.Equal(before.GetProperty("allUsers").GetInt64(), rebuilt.GetProperty("users").GetInt64());
-        Assert.Equal(before.GetRawText(), (await Stats()).GetRawText());
+        Assert.Equal(AllUsers(before), rebuilt.GetProperty("users").GetInt64());
+        Assert.True(rebuilt.GetProperty("relisted").GetInt64() >= AllUsers(before));
+        Assert.Equal(before.GetRawText(), (await _api.Stats()).GetRawText());
         await Shows(account.UserId, "status=disabled");
-        await Problem(await _api.Send(HttpMethod.Post, "/v1/admin/directory/rebuild", "wrong-key"), HttpStatusCode.Unauthorized, "invalid-admin-key");
+        await Problem(await _api.Send(HttpMethod.Post, Rebuild, "wrong-key"), HttpStatusCode.Unauthorized, "invalid-admin-key");
+        await Problem(await _api.Send(HttpMethod.Get, Rebuild, "wrong-key"), HttpStatusCode.Unauthorized, "invalid-admin-key");
     }
 
     private async Task<JsonElement> List(string query) => await Json(await _api.Admin(HttpMethod.Get, $"/v1/admin/users?{query}"));
-
-    private async Task<JsonElement> Stats() => await Json(await _api.Admin(HttpMethod.Get, "/v1/admin/stats"));
 
     /// <summary>Waits, at most a second, until the user is listed by <paramref name="filter"/> as <paramref name="check"/> says.</summary>
     private async Task Shows(string userId, string filter, Func<JsonElement, bool>? check = null)

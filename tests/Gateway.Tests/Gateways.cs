@@ -41,13 +41,16 @@ public sealed class KeylessGateway : GatewayHost
     };
 }
 
-/// <summary>A tight per-address limit, to see the limit answer.</summary>
+/// <summary>A tight per-address limit, and on failed authentications, to see the limit answers.</summary>
 public sealed class TightLimitGateway : GatewayHost
 {
+    public const int FailedAuthentications = 3;
+
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Sessions:RateLimits:PerAddressPerSecond"] = "1",
         ["Sessions:RateLimits:PerAddressBurst"] = "3",
+        ["Sessions:RateLimits:FailedAuthenticationsPerMinute"] = TightLimitGateway.FailedAuthentications.ToString(),
     };
 }
 
@@ -137,6 +140,24 @@ public sealed class CustomTokenGatewayCollection : ICollectionFixture<CustomToke
 public sealed class ApiKeyGatewayCollection : ICollectionFixture<ApiKeyGateway>
 {
     public const string Name = "api-key gateway";
+}
+
+/// <summary>The embedded default's own storage: grain state and the user directory in a SQLite file of its own.</summary>
+public sealed class SqliteGateway : GatewayHost
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "sessions-sqlite-" + Guid.NewGuid().ToString("N"));
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Embedded:Storage"] = "sqlite",
+        ["Embedded:DataDirectory"] = _dataDirectory,
+    };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -17,7 +17,7 @@ public sealed class AzureTableDirectoryTests(AzuriteFixture azurite) : Directory
     {
         var entries = Enumerable.Range(0, 40).Select(_ => Entries.New()).ToList();
         await Task.WhenAll(entries.Chunk(4).Select(chunk => Store.Apply(chunk)));
-        Assert.Equal(40, (await new UserLister(Store).Count()).All);
+        Assert.Equal(40, (await Lister.Count()).All);
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrleansSessions.Abstractions.UserDirectory;
 using OrleansSessions.Abstractions.Users;
 using OrleansSessions.Grains.UserDirectory;
@@ -12,7 +13,10 @@ public abstract class DirectoryStoreTests
 {
     protected abstract IUserDirectory Store { get; }
 
-    private UserLister Lister => new(Store);
+    /// <summary>Two seconds before a day ends, and not on a whole second, so ends cross every level of the counters.</summary>
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 23, 59, 58, 300, TimeSpan.Zero));
+
+    protected UserLister Lister => new(Store, _clock);
 
     [Fact]
     public async Task An_entry_is_kept_at_its_highest_version_and_a_late_or_repeated_one_changes_nothing()
@@ -35,7 +39,8 @@ public abstract class DirectoryStoreTests
         var before = await Lister.Count();
         var user = Entries.New("count@example.com", UserStatus.Pending, ProviderTypes.Anonymous);
         await Store.Apply([user]);
-        await Store.Apply([user.Next() with { Status = UserStatus.Disabled, LiveSessions = 2 }]);
+        var ends = new[] { _clock.GetUtcNow().AddHours(1), _clock.GetUtcNow().AddDays(2) };
+        await Store.Apply([user.Next() with { Status = UserStatus.Disabled, SessionEnds = ends }]);
         var disabled = await Lister.Count();
         Assert.Equal(before with { All = before.All + 1, Disabled = before.Disabled + 1, Anonymous = before.Anonymous + 1, LiveSessions = before.LiveSessions + 2 }, disabled);
 
@@ -86,6 +91,54 @@ public abstract class DirectoryStoreTests
         Assert.Empty(stable.Select(s => s.UserId).Except(seen));
         var newestFirst = stable.OrderByDescending(s => s.CreatedAt).Select(s => s.UserId).ToList();
         Assert.Equal(newestFirst, seen.Where(newestFirst.Contains));
+    }
+
+    [Fact]
+    public async Task A_session_counts_as_live_until_its_end_and_not_a_second_after_at_any_distance()
+    {
+        var now = _clock.GetUtcNow();
+        DateTimeOffset[] ends =
+        [
+            now.AddSeconds(0.4), now.AddSeconds(1.9), now.AddSeconds(61), now.AddMinutes(119.99), now.AddHours(5),
+            now.AddDays(2).AddSeconds(5), now.AddDays(59),
+        ];
+        await Store.Apply([Entries.New() with { SessionEnds = ends[..4] }, Entries.New() with { SessionEnds = ends[4..] }]);
+
+        foreach (var moment in ends.SelectMany(end => new[] { end.AddSeconds(-1), end.AddSeconds(1) }).Where(m => m > now).Prepend(now).Order())
+        {
+            _clock.SetUtcNow(moment);
+            Assert.Equal(ends.Count(end => end > moment), (await Lister.Count()).LiveSessions);
+        }
+    }
+
+    [Fact]
+    public async Task A_user_with_many_sessions_moves_every_counter_once_whatever_it_holds()
+    {
+        var before = await Lister.Count();
+        var user = Entries.New() with { SessionEnds = Enumerable.Range(1, 40).Select(i => _clock.GetUtcNow().AddMinutes(i * 7.3)).ToList() };
+        await Store.Apply([user]);
+        await Store.Apply([user]);
+        Assert.Equal(before with { All = before.All + 1, Confirmed = before.Confirmed + 1, LiveSessions = before.LiveSessions + 40 }, await Lister.Count());
+
+        await Store.Apply([user.Next() with { SessionEnds = [] }]);
+        Assert.Equal(before with { All = before.All + 1, Confirmed = before.Confirmed + 1 }, await Lister.Count());
+        await Store.Apply([user.Next().Next() with { Deleted = true }]);
+        Assert.Equal(before, await Lister.Count());
+    }
+
+    [Fact]
+    public async Task A_device_is_counted_once_and_stays_counted_when_the_users_are_cleared()
+    {
+        var (phone, laptop) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+        await Store.AddDevice(phone);
+        await Store.AddDevice(phone);
+        await Store.AddDevice(laptop);
+        await Store.Apply([Entries.New()]);
+        Assert.Equal(2, (await Lister.Count()).Devices);
+
+        await Store.Clear();
+        await Store.AddDevice(laptop);
+        Assert.Equal(new DirectoryCounts(0, 0, 0, 0, 0, 0, 0, 2), await Lister.Count());
     }
 
     private async Task<IReadOnlyList<string>> Ids(UserListQuery query) =>

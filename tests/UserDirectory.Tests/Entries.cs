@@ -13,7 +13,7 @@ internal static class Entries
     public static DirectoryEntry New(
         string? email = null, UserStatus status = UserStatus.Confirmed, string provider = ProviderTypes.LocalUserPass) =>
         new(Ids.New(), 1, email, status, UserTypes.Normal, [provider],
-            Start.AddSeconds(Interlocked.Increment(ref s_next)), null, 0, Deleted: false);
+            Start.AddSeconds(Interlocked.Increment(ref s_next)), null, [], Deleted: false);
 
     public static DirectoryEntry Next(this DirectoryEntry entry) => entry with { Version = entry.Version + 1 };
 }

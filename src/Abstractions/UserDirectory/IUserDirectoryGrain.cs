@@ -19,7 +19,7 @@ public interface IUserDirectoryGrain : IGrainWithIntegerKey
     [Alias("Apply")]
     Task Apply(DirectoryEntry entry);
 
-    /// <summary>Builds the directory again from the users' own state; answers how many users it lists.</summary>
-    [Alias("Rebuild")]
-    Task<long> Rebuild();
+    /// <summary>Counts a registered device, unless it was counted already.</summary>
+    [Alias("AddDevice")]
+    Task AddDevice(string deviceId);
 }

@@ -18,7 +18,7 @@ namespace OrleansSessions.Gateway.Accounts;
 /// session from the user grain (which tells the device before it answers), then the tokens.
 /// </summary>
 public sealed class Logins(
-    IGrainFactory grains, AccessTokens accessTokens, IdentityProviders providers, IOptions<SessionsOptions> options,
+    IGrainFactory grains, AccessTokens accessTokens, SigningKeyRing keys, IdentityProviders providers, IOptions<SessionsOptions> options,
     IOptions<ApiKeyOptions> apiKeys)
 {
     public async Task<LoginResponse> LogInAsync(DeviceCaller caller, Credentials? credentials)
@@ -60,7 +60,7 @@ public sealed class Logins(
         }
 
         var deviceInfo = await device.AdmitLogin(caller.TokenHash, userId, options.Value.MaxUsersPerDevice);
-        var secret = Ids.NewSecret();
+        var secret = (await keys.SealAsync()).NewSecret(TokenSeal.Refresh, userId);
         var request = new NewSession(deviceInfo, TokenHash.Of(secret));
         var user = grains.GetGrain<IUserGrain>(userId);
         var grant = provider switch

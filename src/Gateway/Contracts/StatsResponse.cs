@@ -2,13 +2,14 @@ using OrleansSessions.Abstractions.UserDirectory;
 
 namespace OrleansSessions.Gateway.Contracts;
 
-/// <summary>ADMIN.md's counts of users by status and kind, and of their live sessions.</summary>
-public sealed record StatsResponse(UserCountsResponse Users, long AllUsers, long AnonymousUsers, long ServerUsers, long LiveSessions)
+/// <summary>ADMIN.md's counts: users by status and kind, the sessions live now, and the devices registered.</summary>
+public sealed record StatsResponse(
+    UserCountsResponse Users, long AnonymousUsers, long ServerUsers, long LiveSessions, long Devices)
 {
     public static StatsResponse From(DirectoryCounts counts) => new(
         new UserCountsResponse(counts.Confirmed, counts.Pending, counts.Disabled),
-        counts.All, counts.Anonymous, counts.Server, counts.LiveSessions);
+        counts.Anonymous, counts.Server, counts.LiveSessions, counts.Devices);
 }
 
-/// <summary>The users of each status.</summary>
+/// <summary>The users of each status (every user has one, so their sum is all the users).</summary>
 public sealed record UserCountsResponse(long Confirmed, long Pending, long Disabled);

@@ -44,12 +44,12 @@ public static class DeviceEndpoints
         return app;
     }
 
-    private static async Task<IResult> Register(DeviceRegistration? body, IGrainFactory grains)
+    private static async Task<IResult> Register(DeviceRegistration? body, IGrainFactory grains, SigningKeyRing keys)
     {
         var name = body?.Name;
         Require.That(name is null || name.Length <= MaxNameLength, $"'name' is at most {MaxNameLength} characters.");
         var deviceId = Ids.New();
-        var token = Ids.NewSecret();
+        var token = (await keys.SealAsync()).NewSecret(TokenSeal.Device, deviceId);
         await grains.GetGrain<IDeviceGrain>(deviceId).Register(name, TokenHash.Of(token));
         return TypedResults.Created((string?)null, new RegisteredDevice(deviceId, token));
     }

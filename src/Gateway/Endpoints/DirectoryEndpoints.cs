@@ -8,15 +8,20 @@ using OrleansSessions.Gateway.UserDirectory;
 
 namespace OrleansSessions.Gateway.Endpoints;
 
-/// <summary>ADMIN.md's user directory (admin key): the list of users, its counts and rebuild, and ending one session.</summary>
+/// <summary>
+/// ADMIN.md's user directory (admin key): the list of users, its counts and background rebuild, and ending one session.
+/// </summary>
 public static class DirectoryEndpoints
 {
     public static RouteGroupBuilder MapDirectoryEndpoints(this RouteGroupBuilder admin)
     {
         admin.MapGet("/stats", Stats).WithSummary("How many users there are of each status and kind, and their live sessions.")
             .Refuses(ErrorCodes.InvalidAdminKey);
-        admin.MapPost("/directory/rebuild", Rebuild)
-            .WithSummary("Builds the user directory again from the users' own state; answers how many users it lists.")
+        admin.MapPost("/directory/rebuild", StartRebuild)
+            .WithSummary("Starts building the user directory again from the users' own state, in the background (unless running).")
+            .Refuses(ErrorCodes.InvalidAdminKey);
+        admin.MapGet("/directory/rebuild", ShowRebuild)
+            .WithSummary("How the last rebuild of the user directory stands.")
             .Refuses(ErrorCodes.InvalidAdminKey);
         admin.MapDelete("/users/{userId}/sessions/{sessionId}", EndSession)
             .WithSummary("Ends one session of the user; its device applies the fallback rule.")
@@ -40,8 +45,11 @@ public static class DirectoryEndpoints
     private static async Task<StatsResponse> Stats(IGrainFactory grains) =>
         StatsResponse.From(await Directory(grains).Count());
 
-    private static async Task<RebuildResponse> Rebuild(IGrainFactory grains) =>
-        new(await Directory(grains).Rebuild());
+    private static async Task<Accepted<RebuildResponse>> StartRebuild(HttpRequest request, IGrainFactory grains) =>
+        TypedResults.Accepted(request.Path, RebuildResponse.From(await Rebuilder(grains).Start()));
+
+    private static async Task<RebuildResponse> ShowRebuild(IGrainFactory grains) =>
+        RebuildResponse.From(await Rebuilder(grains).Status());
 
     private static async Task<NoContent> EndSession(string userId, string sessionId, IGrainFactory grains)
     {
@@ -55,4 +63,6 @@ public static class DirectoryEndpoints
     }
 
     private static IUserDirectoryGrain Directory(IGrainFactory grains) => grains.GetGrain<IUserDirectoryGrain>(0);
+
+    private static IDirectoryRebuildGrain Rebuilder(IGrainFactory grains) => grains.GetGrain<IDirectoryRebuildGrain>(0);
 }

@@ -31,7 +31,7 @@ public static class AddressLimits
     public static PartitionedRateLimiter<HttpContext> Create() => PartitionedRateLimiter.Create<HttpContext, (string, Limited)>(context =>
     {
         var options = context.RequestServices.GetRequiredService<IOptions<SessionsOptions>>().Value.RateLimits;
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = RateLimits.ClientAddress(context);
         return context.GetEndpoint()?.Metadata.GetMetadata<LimitedRoute>()?.Kind switch
         {
             Limited.PasswordCheck when options.PerAddressConcurrentPasswordChecks > 0 => RateLimitPartition.GetConcurrencyLimiter(

@@ -25,7 +25,7 @@ public static class RateLimits
             limiter.AddPolicy(PerAddress, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<SessionsOptions>>().Value.RateLimits;
-                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var address = ClientAddress(context);
                 return options.PerAddressPerSecond == 0
                     ? RateLimitPartition.GetNoLimiter(address)
                     : RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
@@ -38,6 +38,9 @@ public static class RateLimits
                     });
             });
         });
+
+    /// <summary>The client's address that limits count by (the proxy's <c>X-Forwarded-For</c> when forwarded headers are on).</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public static string Seconds(TimeSpan wait) =>
         Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

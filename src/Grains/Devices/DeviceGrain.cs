@@ -11,7 +11,7 @@ namespace OrleansSessions.Grains.Devices;
 /// logged-in user, it asks that user's grain whether the session is still live, so a lost push never leaves a
 /// device showing a user whose session has ended.
 /// </summary>
-public sealed class DeviceGrain(
+public sealed partial class DeviceGrain(
     [PersistentState("device")] IPersistentState<DeviceState> state,
     TimeProvider time,
     ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
@@ -42,8 +42,9 @@ public sealed class DeviceGrain(
         state.State.TokenHash = tokenHash;
         state.State.Name = name;
         state.State.CreatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await Write();
         SessionsMetrics.DevicesRegistered.Add(1);
+        await CountInDirectory();
         return Info();
     }
 
@@ -158,7 +159,7 @@ public sealed class DeviceGrain(
     /// <summary>Persists the roster's changes, then tells the listeners what changed and who is active now.</summary>
     private async Task Save()
     {
-        await state.WriteStateAsync();
+        await Write();
         var changes = Roster.TakeEvents();
         if (_listeners is null)
         {
@@ -171,6 +172,23 @@ public sealed class DeviceGrain(
             var deviceEvent = new DeviceEvent(
                 change.Type, deviceId, change.Version, change.UserId, Roster.ActiveUserId, change.Reason);
             _listeners.Notify(listener => listener.OnDeviceEvent(deviceEvent));
+        }
+    }
+
+    /// <summary>
+    /// Writes the state. After a failed write the grain deactivates, so that no later call is served from memory
+    /// that storage does not hold: a notice sent again would otherwise be taken for old news and never written.
+    /// </summary>
+    private async Task Write()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 

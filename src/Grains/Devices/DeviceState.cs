@@ -21,5 +21,8 @@ public sealed class DeviceState
     /// <summary>Counts logins and switches: the order of activity that the fallback follows.</summary>
     [Id(6)] public long ActivityClock { get; set; }
 
+    /// <summary>Whether the user directory counts the device (<c>devices</c> of the stats).</summary>
+    [Id(7)] public bool Counted { get; set; }
+
     public bool IsRegistered => TokenHash is not null;
 }

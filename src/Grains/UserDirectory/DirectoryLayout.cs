@@ -10,12 +10,12 @@ namespace OrleansSessions.Grains.UserDirectory;
 /// (<c>all</c>, <c>status-pending</c>, <c>type-server</c>, <c>provider-anon-user</c>); each facet is listed in two
 /// orders, each a partition: <c>new-{facet}</c> keyed by creation time, newest first, then user id; and
 /// <c>email-{facet}</c> keyed by the lower-case email's UTF-8 bytes in hex (so any email is a valid Azure Table key
-/// and a prefix of an email is a prefix of its key), then user id. Each facet has a counter, and so have the live sessions.
+/// and a prefix of an email is a prefix of its key), then user id. Each facet has a counter, and so have the devices
+/// and the live sessions (<see cref="SessionCounters"/>).
 /// </summary>
 public static class DirectoryLayout
 {
     public const string All = "all";
-    public const string LiveSessions = "sessions";
 
     /// <summary>Sorts after every key: a key is hex digits, digits and <c>-</c>.</summary>
     public const string End = "~";
@@ -59,13 +59,19 @@ public static class DirectoryLayout
         return rows.ToList();
     }
 
-    /// <summary>What an entry adds to the counters: one to each of its facets, and its live sessions.</summary>
+    /// <summary>The counters of users (one per facet, <c>count-users-{facet}</c>) and of devices (<c>count-devices</c>).</summary>
+    public static CounterRange Totals => new("count-", "count.");
+
+    public static string UsersCounter(string facet) => "count-users-" + facet;
+
+    public static string DevicesCounter => "count-devices";
+
+    /// <summary>What an entry adds to the counters: one to each of its facets, and its sessions (<see cref="SessionCounters"/>).</summary>
     public static IReadOnlyDictionary<string, long> Counts(DirectoryEntry? entry) =>
         entry is null || entry.Deleted
             ? new Dictionary<string, long>()
-            : Facets(entry).Select(f => KeyValuePair.Create(f, 1L))
-                .Append(KeyValuePair.Create(LiveSessions, (long)entry.LiveSessions))
-                .ToDictionary();
+            : Facets(entry).Select(UsersCounter).Concat(entry.SessionEnds.SelectMany(SessionCounters.Of))
+                .GroupBy(name => name).ToDictionary(g => g.Key, g => (long)g.Count());
 
     /// <summary>How the counters change when <paramref name="before"/> becomes <paramref name="after"/>; zeros left out.</summary>
     public static IReadOnlyDictionary<string, long> CountChanges(DirectoryEntry? before, DirectoryEntry? after)
@@ -79,12 +85,14 @@ public static class DirectoryLayout
         return changes.Where(c => c.Value != 0).ToDictionary();
     }
 
+    /// <summary>The counts from the counters of <see cref="Totals"/> and of <see cref="SessionCounters.LiveAt"/>.</summary>
     public static DirectoryCounts ToCounts(IReadOnlyDictionary<string, long> counters) => new(
-        counters.GetValueOrDefault(All),
-        counters.GetValueOrDefault(StatusFacet(UserStatus.Confirmed)),
-        counters.GetValueOrDefault(StatusFacet(UserStatus.Pending)),
-        counters.GetValueOrDefault(StatusFacet(UserStatus.Disabled)),
-        counters.GetValueOrDefault(ProviderFacet(ProviderTypes.Anonymous)),
-        counters.GetValueOrDefault(TypeFacet(UserTypes.Server)),
-        counters.GetValueOrDefault(LiveSessions));
+        counters.GetValueOrDefault(UsersCounter(All)),
+        counters.GetValueOrDefault(UsersCounter(StatusFacet(UserStatus.Confirmed))),
+        counters.GetValueOrDefault(UsersCounter(StatusFacet(UserStatus.Pending))),
+        counters.GetValueOrDefault(UsersCounter(StatusFacet(UserStatus.Disabled))),
+        counters.GetValueOrDefault(UsersCounter(ProviderFacet(ProviderTypes.Anonymous))),
+        counters.GetValueOrDefault(UsersCounter(TypeFacet(UserTypes.Server))),
+        counters.Where(c => c.Key.StartsWith(SessionCounters.Prefix, StringComparison.Ordinal)).Sum(c => c.Value),
+        counters.GetValueOrDefault(DevicesCounter));
 }

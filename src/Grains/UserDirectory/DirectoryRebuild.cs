@@ -3,12 +3,17 @@ using OrleansSessions.Abstractions.Users;
 namespace OrleansSessions.Grains.UserDirectory;
 
 /// <summary>
-/// Builds the directory again: forgets it, then asks every user the grain storage holds to list itself anew, through
-/// its outbox as for any change. A user changed meanwhile lists itself too, so nothing is missed.
+/// Builds the directory again: forgets its users, then asks every user the grain storage holds to list itself anew,
+/// through its outbox as for any change. A user changed meanwhile lists itself too, so nothing is missed.
 /// </summary>
 public sealed class DirectoryRebuild(IUserDirectory directory, IUserCatalog catalog, IGrainFactory grains)
 {
     private const int Parallel = 32;
+
+    private long _relisted;
+
+    /// <summary>How many users were asked to list themselves again so far.</summary>
+    public long Relisted => Interlocked.Read(ref _relisted);
 
     /// <summary>Rebuilds; answers how many users the directory lists after it.</summary>
     public async Task<long> Run(CancellationToken cancellationToken = default)
@@ -25,12 +30,14 @@ public sealed class DirectoryRebuild(IUserDirectory directory, IUserCatalog cata
         }
 
         await Relist(batch);
-        return (await directory.Counters(cancellationToken)).GetValueOrDefault(DirectoryLayout.All);
+        return (await directory.Counters([DirectoryLayout.Totals], cancellationToken))
+            .GetValueOrDefault(DirectoryLayout.UsersCounter(DirectoryLayout.All));
     }
 
     private async Task Relist(List<string> userIds)
     {
         await Task.WhenAll(userIds.Select(id => grains.GetGrain<IUserGrain>(id).Relist()));
+        Interlocked.Add(ref _relisted, userIds.Count);
         userIds.Clear();
     }
 }

@@ -3,14 +3,11 @@ using OrleansSessions.Abstractions.UserDirectory;
 
 namespace OrleansSessions.Grains.UserDirectory;
 
-/// <summary>
-/// The directory on any silo, over the silo's store. Reentrant: it keeps no state, and a rebuild waits on user grains
-/// whose deliveries come back to it.
-/// </summary>
+/// <summary>The directory on any silo, over the silo's store. It keeps no state, so it runs on every silo that calls it.</summary>
 [StatelessWorker, Reentrant]
-public sealed class UserDirectoryGrain(IUserDirectory directory, IUserCatalog catalog) : Grain, IUserDirectoryGrain
+public sealed class UserDirectoryGrain(IUserDirectory directory, TimeProvider time) : Grain, IUserDirectoryGrain
 {
-    private readonly UserLister _lister = new(directory);
+    private readonly UserLister _lister = new(directory, time);
 
     public Task<UserListPage> List(UserListQuery query) => _lister.List(query);
 
@@ -18,5 +15,5 @@ public sealed class UserDirectoryGrain(IUserDirectory directory, IUserCatalog ca
 
     public Task Apply(DirectoryEntry entry) => directory.Apply([entry]);
 
-    public Task<long> Rebuild() => new DirectoryRebuild(directory, catalog, GrainFactory).Run();
+    public Task AddDevice(string deviceId) => directory.AddDevice(deviceId);
 }

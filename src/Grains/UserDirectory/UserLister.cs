@@ -8,7 +8,7 @@ namespace OrleansSessions.Grains.UserDirectory;
 /// by its counter, when several are given) in the order the query asks for, the other filters checked on each row.
 /// With one filter or none every row read is a match, so a page costs the same however many users there are.
 /// </summary>
-public sealed class UserLister(IUserDirectory directory)
+public sealed class UserLister(IUserDirectory directory, TimeProvider time)
 {
     private const int MinimumRead = 50;
 
@@ -44,8 +44,10 @@ public sealed class UserLister(IUserDirectory directory)
             : new UserListPage(matches.Select(m => m.Entry).ToList(), null);
     }
 
+    /// <summary>The counts: a few counter ranges, whatever the number of users (<see cref="SessionCounters"/>).</summary>
     public async Task<DirectoryCounts> Count(CancellationToken cancellationToken = default) =>
-        DirectoryLayout.ToCounts(await directory.Counters(cancellationToken));
+        DirectoryLayout.ToCounts(await directory.Counters(
+            [DirectoryLayout.Totals, .. SessionCounters.LiveAt(time.GetUtcNow())], cancellationToken));
 
     private async Task<string> DrivingFacet(UserListQuery query, CancellationToken cancellationToken)
     {
@@ -60,8 +62,8 @@ public sealed class UserLister(IUserDirectory directory)
             return facets.SingleOrDefault() ?? DirectoryLayout.All;
         }
 
-        var counters = await directory.Counters(cancellationToken);
-        return facets.MinBy(f => counters.GetValueOrDefault(f))!;
+        var counters = await directory.Counters([DirectoryLayout.Totals], cancellationToken);
+        return facets.MinBy(f => counters.GetValueOrDefault(DirectoryLayout.UsersCounter(f)))!;
     }
 
     private static bool Matches(UserListQuery query, DirectoryEntry entry) =>

@@ -1,4 +1,5 @@
 using OrleansSessions.Abstractions.UserDirectory;
+using OrleansSessions.Abstractions.Users;
 
 namespace OrleansSessions.Grains.Users;
 
@@ -7,41 +8,42 @@ namespace OrleansSessions.Grains.Users;
 /// in the outbox under the next version, written with the change: delivered after it, retried until it arrives (also
 /// by the next activation if this silo dies first), and ignored by the directory if an equal or later version is there.
 /// </summary>
-public sealed class DirectoryListing(string userId, UserState state, Outbox outbox)
+public sealed class DirectoryListing(string userId, UserState state, SessionBook sessions, Outbox outbox)
 {
     /// <summary>Puts the entry in the outbox if it differs from the one last put there.</summary>
-    public void Update()
+    public void Update(DateTimeOffset now)
     {
-        if (state.Status is not null && !Current(0).SameAs(state.Listed))
+        if (state.Status is not null && !Current(0, now).SameAs(state.Listed))
         {
-            Put();
+            Put(now);
         }
     }
 
     /// <summary>Puts the entry in the outbox under a new version whatever it was (for a rebuild of the directory).</summary>
-    public void Relist()
+    public void Relist(DateTimeOffset now)
     {
         if (state.Status is not null)
         {
-            Put();
+            Put(now);
         }
     }
 
-    private void Put()
+    private void Put(DateTimeOffset now)
     {
-        state.Listed = Current((state.Listed?.Version ?? 0) + 1);
+        state.Listed = Current((state.Listed?.Version ?? 0) + 1, now);
         outbox.Put(new DirectoryDelivery(state.Listed));
     }
 
-    private DirectoryEntry Current(long version) => new(
+    /// <summary>The entry as of <paramref name="now"/>: the sessions live then, each with its absolute expiry.</summary>
+    private DirectoryEntry Current(long version, DateTimeOffset now) => new(
         userId,
         version,
         state.Email,
         state.Status!.Value,
-        UserTypes.Normal,
+        state.Type == UserType.Server ? UserTypes.Server : UserTypes.Normal,
         state.Identities.Select(i => i.ProviderType).Distinct().ToList(),
         state.CreatedAt,
         state.LastLoginAt,
-        state.Sessions.Count,
+        state.Deleted ? [] : sessions.All.Where(s => sessions.IsLive(s.SessionId, now)).Select(s => s.ExpiresAt).Order().ToList(),
         state.Deleted);
 }

@@ -18,7 +18,7 @@ public sealed class UserAggregate
         Tokens = new AccountTokens(state, policy);
         Outbox = new Outbox(state);
         Devices = new UserDevices(userId, state, Outbox);
-        Listing = new DirectoryListing(userId, state, Outbox);
+        Listing = new DirectoryListing(userId, state, Sessions, Outbox);
     }
 
     public UserAccount Account { get; }

@@ -63,7 +63,7 @@ public sealed partial class UserGrain
 
     public async Task Relist()
     {
-        User.Listing.Relist();
+        User.Listing.Relist(Now);
         await Commit();
     }
 

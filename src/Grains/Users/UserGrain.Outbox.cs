@@ -19,7 +19,7 @@ public sealed partial class UserGrain
             time.GetElapsedTime(started).TotalMilliseconds, SessionsMetrics.Tag("devices", SessionsMetrics.Band(pending.Count)));
         if (delivered.Contains(false))
         {
-            ScheduleRetry();
+            ScheduleRetry(RetryDelay);
         }
     }
 
@@ -39,8 +39,9 @@ public sealed partial class UserGrain
         return true;
     }
 
-    private void ScheduleRetry() =>
-        _retryTimer ??= this.RegisterGrainTimer(RetryDelivery, RetryDelay, RetryDelay);
+    /// <summary>Retries the deliveries after <paramref name="due"/> (at once when an activation finds some pending), then every 2 seconds.</summary>
+    private void ScheduleRetry(TimeSpan due) =>
+        _retryTimer ??= this.RegisterGrainTimer(RetryDelivery, due, RetryDelay);
 
     private async Task RetryDelivery(CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ public sealed partial class UserGrain(
     {
         if (!User.Outbox.IsEmpty)
         {
-            ScheduleRetry();
+            ScheduleRetry(TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
@@ -46,7 +46,7 @@ public sealed partial class UserGrain(
     /// </summary>
     private async Task Commit()
     {
-        User.Listing.Update();
+        User.Listing.Update(Now);
         await Persist(userChanged: true);
         if (!User.Outbox.IsEmpty)
         {

@@ -9,12 +9,15 @@ namespace OrleansSessions.Hosting.UserDirectory;
 /// The user directory of a cluster, in one Azure Table. Each row of <see cref="DirectoryLayout"/> is an entity (partition:
 /// the order and facet, row key: the sort key) carrying the entry, so a page is one range query. Each user's own entity
 /// and the counters live in one of 16 shard partitions (<see cref="AzureTableShards"/>), so a change of the entry and of
-/// the counters it moves is one entity-group transaction, guarded by ETags and retried on a conflict.
+/// the counters it moves are committed in entity-group transactions, guarded by ETags and retried on a conflict.
 /// </summary>
 /// <remarks>
-/// An apply first notes in the user's entity the rows it is about to write, then writes them and removes the rows the
-/// user no longer has (also those of an earlier apply that died half-way), and last commits the entry and counters.
-/// An apply that dies anywhere leaves the committed version as it was, so the user grain's retry does it all again.
+/// An apply first notes in the user's entity the entry and the rows it is about to write, then writes them and removes
+/// the rows the user no longer has (also those of an earlier apply that died half-way), and last moves the counters in
+/// transactions of up to 99 (a user with many sessions moves four counters per session), each with the user's entity
+/// noting how many are done, the last one committing the entry. Whoever next writes the user finishes an apply that
+/// died half-way first, so the counters move exactly once. A counted device is an entity in its shard, added in one
+/// transaction with its counter.
 /// </remarks>
 public sealed class AzureTableUserDirectory(TableClient table) : IUserDirectory
 {
@@ -58,31 +61,40 @@ public sealed class AzureTableUserDirectory(TableClient table) : IUserDirectory
         return rows;
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> Counters(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, long>> Counters(
+        IReadOnlyCollection<CounterRange> ranges, CancellationToken cancellationToken = default)
     {
         await Created(cancellationToken);
-        var shards = await Task.WhenAll(AzureTableShards.All.Select(async shard =>
-        {
-            var counters = new List<(string Name, long Count)>();
-            var (from, to) = AzureTableShards.CounterRows;
-            await foreach (var counter in table.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey gt {from} and RowKey lt {to}"),
-                cancellationToken: cancellationToken))
-            {
-                counters.Add((AzureTableShards.CounterName(counter.RowKey), counter.GetInt64(AzureTableShards.CountProperty) ?? 0));
-            }
+        return await AzureTableCounters.Sum(table, ranges, cancellationToken);
+    }
 
-            return counters;
-        }));
-        return shards.SelectMany(s => s).GroupBy(c => c.Name)
-            .Select(g => KeyValuePair.Create(g.Key, g.Sum(c => c.Count)))
-            .Where(c => c.Value != 0).ToDictionary();
+    public async Task AddDevice(string deviceId, CancellationToken cancellationToken = default)
+    {
+        await Created(cancellationToken);
+        var (shard, row) = (AzureTableShards.Of(deviceId), AzureTableShards.DeviceRow(deviceId));
+        while (!(await table.GetEntityIfExistsAsync<TableEntity>(shard, row, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(
+                [
+                    new(TableTransactionActionType.Add, new TableEntity(shard, row)),
+                    await AzureTableCounters.Change(table, shard, DirectoryLayout.DevicesCounter, 1, cancellationToken),
+                ], cancellationToken);
+            }
+            catch (RequestFailedException conflict) when (conflict.Status is 409 or 412)
+            {
+                // Another writer counted this device or moved the counter first: look again.
+            }
+        }
     }
 
     public async Task Clear(CancellationToken cancellationToken = default)
     {
         await Created(cancellationToken);
-        var keys = table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        var devices = AzureTableShards.CounterRow(DirectoryLayout.DevicesCounter);
+        var keys = table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
+            .Where(key => !AzureTableShards.IsDeviceRow(key.RowKey) && key.RowKey != devices);
         await Parallel.ForEachAsync(
             keys, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (key, token) => await table.DeleteEntityAsync(key.PartitionKey, key.RowKey, ETag.All, token));

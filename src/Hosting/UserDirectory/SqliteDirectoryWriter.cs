@@ -6,7 +6,8 @@ namespace OrleansSessions.Hosting.UserDirectory;
 
 /// <summary>
 /// Writes entries within one transaction with prepared statements: an entry older than the stored one is skipped;
-/// a newer one replaces the stored entry, its rows (the old ones it no longer has go) and the counters it moves.
+/// a newer one replaces the stored entry, its rows (the old ones it no longer has go) and the counters it moves. A
+/// device is counted the first time its id is added.
 /// </summary>
 internal sealed class SqliteDirectoryWriter : IDisposable
 {
@@ -15,6 +16,8 @@ internal sealed class SqliteDirectoryWriter : IDisposable
     private readonly SqliteCommand _addRow;
     private readonly SqliteCommand _removeRow;
     private readonly SqliteCommand _count;
+    private readonly SqliteCommand _dropZero;
+    private readonly SqliteCommand _addDevice;
 
     public SqliteDirectoryWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -28,6 +31,8 @@ internal sealed class SqliteDirectoryWriter : IDisposable
         _count = Prepare(connection, transaction,
             "INSERT INTO directory_counters (name, count) VALUES ($a, $b) ON CONFLICT (name) DO UPDATE SET count = count + $b",
             "$a", "$b");
+        _dropZero = Prepare(connection, transaction, "DELETE FROM directory_counters WHERE name = $a AND count = 0", "$a");
+        _addDevice = Prepare(connection, transaction, "INSERT OR IGNORE INTO directory_devices (device_id) VALUES ($a)", "$a");
     }
 
     public void Apply(DirectoryEntry entry)
@@ -51,15 +56,31 @@ internal sealed class SqliteDirectoryWriter : IDisposable
 
         foreach (var (name, change) in DirectoryLayout.CountChanges(stored, entry))
         {
-            Run(_count, name, change);
+            Count(name, change);
         }
 
         Run(_store, entry.UserId, entry.Version, DirectoryEntryJson.Write(entry));
     }
 
+    /// <summary>Counts a device the first time it is added.</summary>
+    public void AddDevice(string deviceId)
+    {
+        if (Run(_addDevice, deviceId) is 1)
+        {
+            Count(DirectoryLayout.DevicesCounter, 1);
+        }
+    }
+
+    /// <summary>Moves a counter; one that comes to zero goes (the counters of sessions' past ends would pile up).</summary>
+    private void Count(string name, long change)
+    {
+        Run(_count, name, change);
+        Run(_dropZero, name);
+    }
+
     public void Dispose()
     {
-        foreach (var command in new[] { _find, _store, _addRow, _removeRow, _count })
+        foreach (var command in new[] { _find, _store, _addRow, _removeRow, _count, _dropZero, _addDevice })
         {
             command.Dispose();
         }

@@ -6,7 +6,8 @@ namespace OrleansSessions.Hosting.UserDirectory;
 
 /// <summary>
 /// The user directory of the embedded default, in SQLite: each user's entry, its rows (one table whose primary key is
-/// partition and sort key, so a page is one range of one B-tree), and the counters, all changed in one transaction.
+/// partition and sort key, so a page is one range of one B-tree), and the counters, all changed in one transaction;
+/// and the ids of the devices counted.
 /// It holds one open connection (of the <see cref="Embedded.EmbeddedDatabase"/>, or to memory), used by one caller at a time.
 /// </summary>
 public sealed class SqliteUserDirectory : IUserDirectory, IDisposable
@@ -19,6 +20,7 @@ public sealed class SqliteUserDirectory : IUserDirectory, IDisposable
             partition TEXT NOT NULL, sort_key TEXT NOT NULL, user_id TEXT NOT NULL,
             PRIMARY KEY (partition, sort_key)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS directory_counters (name TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS directory_devices (device_id TEXT PRIMARY KEY) WITHOUT ROWID;
         """;
 
     private readonly SqliteConnection _connection;
@@ -55,6 +57,15 @@ public sealed class SqliteUserDirectory : IUserDirectory, IDisposable
         }, cancellationToken);
     }
 
+    public Task AddDevice(string deviceId, CancellationToken cancellationToken = default) => Locked(() =>
+    {
+        using var transaction = _connection.BeginTransaction();
+        using var writer = new SqliteDirectoryWriter(_connection, transaction);
+        writer.AddDevice(deviceId);
+        transaction.Commit();
+        return deviceId;
+    }, cancellationToken);
+
     public Task<DirectoryEntry?> Find(string userId, CancellationToken cancellationToken = default) => Locked(() =>
     {
         using var find = Command("SELECT entry FROM directory_users WHERE user_id = $id", ("$id", userId));
@@ -81,14 +92,20 @@ public sealed class SqliteUserDirectory : IUserDirectory, IDisposable
         return (IReadOnlyList<ListedUser>)rows;
     }, cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, long>> Counters(CancellationToken cancellationToken = default) => Locked(() =>
+    public Task<IReadOnlyDictionary<string, long>> Counters(
+        IReadOnlyCollection<CounterRange> ranges, CancellationToken cancellationToken = default) => Locked(() =>
     {
-        using var counters = Command("SELECT name, count FROM directory_counters WHERE count <> 0");
-        using var reader = counters.ExecuteReader();
         var counts = new Dictionary<string, long>();
-        while (reader.Read())
+        foreach (var range in ranges)
         {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
+            using var counters = Command(
+                "SELECT name, count FROM directory_counters WHERE name > $after AND name < $before AND count <> 0",
+                ("$after", range.After), ("$before", range.Before));
+            using var reader = counters.ExecuteReader();
+            while (reader.Read())
+            {
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+            }
         }
 
         return (IReadOnlyDictionary<string, long>)counts;
@@ -96,7 +113,9 @@ public sealed class SqliteUserDirectory : IUserDirectory, IDisposable
 
     public Task Clear(CancellationToken cancellationToken = default) => Locked(() =>
     {
-        using var clear = Command("DELETE FROM directory_rows; DELETE FROM directory_counters; DELETE FROM directory_users;");
+        using var clear = Command(
+            "DELETE FROM directory_rows; DELETE FROM directory_users; DELETE FROM directory_counters WHERE name <> $devices;",
+            ("$devices", DirectoryLayout.DevicesCounter));
         return clear.ExecuteNonQuery();
     }, cancellationToken);
 

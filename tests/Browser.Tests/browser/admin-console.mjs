@@ -85,6 +85,13 @@ await runSteps(browser, join(dirname(screenshotPath), 'admin-console-failure.png
   await page.getByRole('link', { name: 'Users' }).waitFor();
   if (await page.evaluate(() => Object.keys(localStorage).length) !== 0) throw new Error('the console wrote to localStorage');
 
+  step('the counts: All is the sum of the three statuses; live sessions and devices are shown');
+  await page.waitForFunction(() => {
+    const count = (status) => Number(document.getElementById(`count-${status}`).textContent);
+    return count('all') > 0 && count('all') === count('confirmed') + count('pending') + count('disabled')
+      && /^Live sessions: \d+ · Devices: [1-9]\d* · /.test(document.getElementById('totals').textContent);
+  });
+
   step('Pending: the three are listed, each confirmed from its "…" menu (one by keyboard)');
   await tab(page, 'Pending');
   await page.getByLabel('Search users').fill(tag);

@@ -121,8 +121,10 @@ function listPath(limit, cursor) {
 
 async function showCounts() {
   const stats = await api('GET', '/v1/admin/stats');
-  $('count-all').textContent = stats.allUsers;
+  const { confirmed, pending, disabled } = stats.users;
+  $('count-all').textContent = confirmed + pending + disabled;
   for (const status of ['confirmed', 'pending', 'disabled']) $(`count-${status}`).textContent = stats.users[status];
+  $('totals').textContent = `Live sessions: ${stats.liveSessions} · Devices: ${stats.devices} · Anonymous users: ${stats.anonymousUsers} · Server users: ${stats.serverUsers}`;
 }
 
 const menuOpen = () => document.querySelector('[role="menu"]:not([hidden])') !== null;

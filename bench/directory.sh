@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The user directory benchmark (bench/DirectoryBench) on both stores, at 1 000 and 1 000 000 users: the embedded
+# default's SQLite file, and Azure Table on a local in-memory Azurite (the local cluster's store). Seeding Azurite
+# stops after DIRECTORY_BENCH_SEED_MINUTES (default 10) per size; the table then says how many users were measured.
+# Not part of ./test.sh: it takes half an hour and gigabytes. Tables go to stdout and .local/bench/directory-*.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=.local/bench
+mkdir -p "$out"
+deploy/azurite/install.sh
+dotnet build bench/DirectoryBench -c Release -nologo -v q
+bench="dotnet bench/DirectoryBench/bin/Release/net10.0/OrleansSessions.DirectoryBench.dll"
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+work=$(mktemp -d)
+NODE_OPTIONS=--max-old-space-size=8192 node deploy/azurite/node_modules/azurite/dist/src/table/main.js --inMemoryPersistence --skipApiVersionCheck \
+  --loose --silent --disableTelemetry --tableHost 127.0.0.1 --tablePort "$port" --location "$work" &
+azurite=$!
+trap 'kill -INT "$azurite" 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+azure="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -f "$out/directory.db"*
+$bench sqlite "$out/directory.db" 1000 1000000 | tee "$out/directory-sqlite.md" &
+sqlite=$!
+DIRECTORY_BENCH_SEED_MINUTES=${DIRECTORY_BENCH_SEED_MINUTES:-10} $bench azure "$azure" 1000 1000000 | tee "$out/directory-azure.md"
+wait "$sqlite"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
