@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -95,7 +96,7 @@ public static class RealmEndpoints
     }
 
     private static async Task<RealmLoginResponse> LogIn(
-        string provider, bool? link, JsonObject? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
+        string provider, bool? link, JsonElement? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
         AccessTokens accessTokens, IOptions<JsonOptions> json)
     {
         var (credentials, device) = RealmLoginRequest.Read(provider, body, json.Value.SerializerOptions);
