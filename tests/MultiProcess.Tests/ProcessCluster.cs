@@ -85,6 +85,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             {
                 ["Sessions__AdminApiKey"] = AdminKey,
                 ["Sessions__RateLimits__PerAddressPerSecond"] = "0", // all the load comes from 127.0.0.1
+                ["Sessions__RateLimits__PerAddressConcurrentPasswordChecks"] = "0",
             }));
             Gateways.Add(address);
             GatewayProcesses.Add(started[^1]);
