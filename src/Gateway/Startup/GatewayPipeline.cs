@@ -4,7 +4,6 @@ using OrleansSessions.Gateway.Endpoints;
 using OrleansSessions.Gateway.Failover;
 using OrleansSessions.Gateway.Limits;
 using OrleansSessions.Gateway.Realm;
-using Scalar.AspNetCore;
 
 namespace OrleansSessions.Gateway.Startup;
 
@@ -34,7 +33,7 @@ public static class GatewayPipeline
 
         app.MapSessionsDashboard();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", docs => docs.WithTitle("OrleansSessions API"));
+        app.MapApiReference();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
