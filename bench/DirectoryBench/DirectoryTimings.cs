@@ -5,14 +5,13 @@ using OrleansSessions.Grains.UserDirectory;
 namespace OrleansSessions.DirectoryBench;
 
 /// <summary>
-/// The median of 30 timed runs (after 5 untimed) of each read an admin makes: the first page (50 newest), the page
-/// after the middle user (the position a cursor carries), a page of an email prefix that 100 users match, and the counts.
+/// The median of <paramref name="runs"/> timed runs (after a sixth as many untimed) of each read an admin makes: the
+/// first page (50 newest), the page after the middle user (the position a cursor carries), a page of an email prefix
+/// that 100 users match, and the counts.
 /// </summary>
-public sealed class DirectoryTimings(IUserDirectory directory, int size)
+public sealed class DirectoryTimings(IUserDirectory directory, int size, int runs)
 {
     private const int Limit = 50;
-    private const int Runs = 30;
-    private const int WarmUp = 5;
 
     private readonly UserLister _lister = new(directory, TimeProvider.System);
 
@@ -33,10 +32,11 @@ public sealed class DirectoryTimings(IUserDirectory directory, int size)
 
     private static UserListQuery Query(string? search, string? after) => new(null, null, null, search, Limit, after);
 
-    private static async Task<double> Median(Func<Task<UserListPage>> read, int expect)
+    private async Task<double> Median(Func<Task<UserListPage>> read, int expect)
     {
         var times = new List<double>();
-        for (var run = 0; run < WarmUp + Runs; run++)
+        var warmUp = Math.Max(1, runs / 6);
+        for (var run = 0; run < warmUp + runs; run++)
         {
             var clock = Stopwatch.StartNew();
             var page = await read();
@@ -45,7 +45,7 @@ public sealed class DirectoryTimings(IUserDirectory directory, int size)
                 throw new InvalidOperationException($"A read gave {page.Users.Count} users, not {expect}.");
             }
 
-            if (run >= WarmUp)
+            if (run >= warmUp)
             {
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }

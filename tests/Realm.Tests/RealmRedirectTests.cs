@@ -124,6 +124,7 @@ public sealed class RealmRedirectTests(ProvidersRealmGateway gateway, RealmClien
             StartPath(ProviderTypes.Facebook, NewState(), Page + "/"),
             StartPath(ProviderTypes.Oidc, NewState(), Page),
             StartPath(ProviderTypes.Google, "", Page),
+            $"{App}/auth/providers/oauth2-google/login?state=abc&redirect={Uri.EscapeDataString(Page)}&device=not-base64-json",
         })
         {
             var refused = await gateway.JsonOf(await http.GetAsync(path), HttpStatusCode.BadRequest);

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -95,7 +95,7 @@ public static class RealmEndpoints
     }
 
     private static async Task<RealmLoginResponse> LogIn(
-        string provider, bool? link, JsonObject? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
+        string provider, bool? link, JsonElement? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
         AccessTokens accessTokens, IOptions<JsonOptions> json)
     {
         var (credentials, device) = RealmLoginRequest.Read(provider, body, json.Value.SerializerOptions);
