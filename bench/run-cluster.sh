@@ -16,7 +16,7 @@ TOOL="bench/LoadTool/bin/Release/net10.0/OrleansSessions.LoadTool.dll"
 dotnet "$TOOL" keygen "$WORK/key"
 
 export Sessions__AdminApiKey="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export Sessions__RateLimits__PerAddressPerSecond=0 Sessions__Dashboard__Enabled=false
+export Sessions__RateLimits__PerAddressPerSecond=0 Sessions__RateLimits__PerAddressConcurrentPasswordChecks=0 Sessions__Dashboard__Enabled=false
 export Sessions__CustomToken__Issuer=bench-issuer Sessions__CustomToken__Algorithms=ES256
 export Sessions__CustomToken__PublicKeyPem="$(cat "$WORK/key/public.pem")"
 export Logging__LogLevel__Default=Warning

@@ -28,7 +28,7 @@ TOOL="bench/LoadTool/bin/Release/net10.0/OrleansSessions.LoadTool.dll"
 dotnet "$TOOL" keygen "$WORK/key"
 
 Sessions__AdminApiKey="$ADMIN_KEY" \
-Sessions__RateLimits__PerAddressPerSecond=0 \
+Sessions__RateLimits__PerAddressPerSecond=0 Sessions__RateLimits__PerAddressConcurrentPasswordChecks=0 \
 Sessions__Dashboard__Enabled=false \
 Sessions__CustomToken__Issuer=bench-issuer \
 Sessions__CustomToken__Algorithms=ES256 \

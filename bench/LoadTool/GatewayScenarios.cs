@@ -159,7 +159,7 @@ public sealed class GatewayScenarios(HttpClient http, BenchOptions options, Cust
             accounts[i] = (await RegisterDeviceAsync("login " + i),
                 $$"""{"provider":"local-userpass","email":"{{email}}","password":"{{password}}"}""");
         });
-        return await ClosedLoop.RunAsync("login", "POST /v1/devices/{id}/login, email/password (PBKDF2, 100 000 iterations)",
+        return await ClosedLoop.RunAsync("login", "POST /v1/devices/{id}/login, email/password (Argon2id, 19 MiB, 2 iterations)",
             options.Concurrency, options.WarmUp, options.Duration, async (worker, iteration) =>
             {
                 var (device, body) = accounts[Pick(worker, iteration, count)];

@@ -29,6 +29,8 @@ public static class ErrorCodes
     public const string IdentityInUse = "identity-in-use";
     public const string PayloadTooLarge = "payload-too-large";
     public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string UriTooLong = "uri-too-long";
+    public const string RequestHeadersTooLarge = "request-headers-too-large";
     public const string RateLimited = "rate-limited";
     public const string Unavailable = "unavailable";
     public const string ApiKeyNotFound = "api-key-not-found";

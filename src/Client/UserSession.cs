@@ -54,6 +54,28 @@ public sealed class UserSession
     public Task DeleteAccountAsync(CancellationToken cancellation = default) =>
         Authorized(token => _api.SendAsync(HttpMethod.Delete, "/v1/auth/user", token, null, cancellation));
 
+    /// <summary>Makes a user API key; the answer's <see cref="ApiKey.Key"/> is its secret, shown this once.</summary>
+    public Task<ApiKey> CreateApiKeyAsync(string name, CancellationToken cancellation = default) =>
+        Authorized(token => _api.SendAsync<ApiKey>(HttpMethod.Post, ApiKeysPath, token, new { name }, cancellation));
+
+    /// <summary>The user's API keys, oldest first.</summary>
+    public async Task<IReadOnlyList<ApiKey>> GetApiKeysAsync(CancellationToken cancellation = default) =>
+        (await Authorized(token => _api.SendAsync<ApiKeyList>(HttpMethod.Get, ApiKeysPath, token, null, cancellation))).ApiKeys;
+
+    public Task<ApiKey> GetApiKeyAsync(string keyId, CancellationToken cancellation = default) =>
+        Authorized(token => _api.SendAsync<ApiKey>(HttpMethod.Get, ApiKeyPath(keyId), token, null, cancellation));
+
+    /// <summary>Stops the key from logging in and ends every session opened with it.</summary>
+    public Task DisableApiKeyAsync(string keyId, CancellationToken cancellation = default) =>
+        Authorized(token => _api.SendAsync(HttpMethod.Post, $"{ApiKeyPath(keyId)}/disable", token, null, cancellation));
+
+    public Task EnableApiKeyAsync(string keyId, CancellationToken cancellation = default) =>
+        Authorized(token => _api.SendAsync(HttpMethod.Post, $"{ApiKeyPath(keyId)}/enable", token, null, cancellation));
+
+    /// <summary>Deletes the key and ends every session opened with it.</summary>
+    public Task DeleteApiKeyAsync(string keyId, CancellationToken cancellation = default) =>
+        Authorized(token => _api.SendAsync(HttpMethod.Delete, ApiKeyPath(keyId), token, null, cancellation));
+
     /// <summary>Ends this session (a logout with the refresh token).</summary>
     public Task LogOutAsync(CancellationToken cancellation = default) =>
         _api.SendAsync(HttpMethod.Delete, "/v1/auth/session", RefreshToken, null, cancellation);
@@ -118,6 +140,10 @@ public sealed class UserSession
         await call(token);
         return true;
     });
+
+    private const string ApiKeysPath = "/v1/auth/api-keys";
+
+    private static string ApiKeyPath(string keyId) => $"{ApiKeysPath}/{Uri.EscapeDataString(keyId)}";
 
     private sealed record SessionList(IReadOnlyList<Session> Sessions);
 

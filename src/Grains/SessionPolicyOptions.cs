@@ -48,6 +48,13 @@ public sealed class SessionPolicyOptions
     [ValidateObjectMembers]
     public LockoutOptions Lockout { get; set; } = new();
 
+    /// <summary>
+    /// How many live sessions (one a device) a user may have: a login on one more device ends the least recently
+    /// used session, as signing in on a new device past a streaming service's limit signs out the forgotten one.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxSessionsPerUser { get; set; } = 100;
+
     /// <summary>How many audit events a user keeps.</summary>
     [Range(0, int.MaxValue)]
     public int AuditEventsKept { get; set; } = 100;

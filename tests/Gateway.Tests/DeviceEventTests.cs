@@ -84,6 +84,50 @@ public sealed class DeviceEventTests(DefaultGateway gateway) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_device_holds_at_most_eight_streams_on_a_gateway_and_a_closed_one_frees_its_place()
+    {
+        var device = await _api.NewDevice();
+        using var listening = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var streams = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                streams.Add((await Listen(device, listening.Token)).Response);
+            }
+
+            using (var refused = await OpenStream(device, listening.Token))
+            {
+                await Problem(refused, HttpStatusCode.TooManyRequests, "rate-limited");
+                Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            }
+
+            streams[0].Dispose();
+            var reopened = await OpenStream(device, listening.Token);
+            for (var attempt = 0; reopened.StatusCode == HttpStatusCode.TooManyRequests && attempt < 50; attempt++)
+            {
+                reopened.Dispose();
+                await Task.Delay(100, listening.Token);
+                reopened = await OpenStream(device, listening.Token);
+            }
+
+            streams.Add(reopened);
+            Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        }
+        finally
+        {
+            streams.ForEach(stream => stream.Dispose());
+        }
+    }
+
+    private Task<HttpResponseMessage> OpenStream(Device device, CancellationToken cancellation)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/devices/{device.Id}/events");
+        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {device.Token}");
+        return _api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
+    }
+
     private sealed record ServerEvent(string Type, JsonElement Data);
 
     /// <summary>Opens the stream and reads its events (all but heartbeats) in the background, until the response is disposed.</summary>

@@ -41,13 +41,27 @@ public sealed class KeylessGateway : GatewayHost
     };
 }
 
-/// <summary>A tight per-address limit, to see the limit answer.</summary>
+/// <summary>A tight per-address limit, and on failed authentications, to see the limit answers.</summary>
 public sealed class TightLimitGateway : GatewayHost
 {
+    public const int FailedAuthentications = 3;
+
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Sessions:RateLimits:PerAddressPerSecond"] = "1",
         ["Sessions:RateLimits:PerAddressBurst"] = "3",
+        ["Sessions:RateLimits:FailedAuthenticationsPerMinute"] = TightLimitGateway.FailedAuthentications.ToString(),
+    };
+}
+
+/// <summary>Few device registrations an hour per address, to see the cap.</summary>
+public sealed class DeviceCapGateway : GatewayHost
+{
+    public const int DevicesPerHour = 3;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sessions:RateLimits:PerAddressDeviceRegistrationsPerHour"] = DevicesPerHour.ToString(),
     };
 }
 
@@ -144,4 +158,10 @@ public sealed class SqliteGateway : GatewayHost
         await base.DisposeAsync();
         Directory.Delete(_dataDirectory, recursive: true);
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DeviceCapGatewayCollection : ICollectionFixture<DeviceCapGateway>
+{
+    public const string Name = "device-cap gateway";
 }

@@ -35,6 +35,14 @@ public sealed class ProviderSettingsTests(DefaultGateway gateway) : IDisposable
         { "CustomFunction:Secret", new ProvidersOptions { CustomFunction = { Url = "https://app.example/auth", Secret = "short" } } },
         { "CustomFunction:Url", new ProvidersOptions { CustomFunction = { Url = "http://app.example/auth", Secret = new string('s', 32) } } },
         { "HttpTimeout", new ProvidersOptions { HttpTimeout = TimeSpan.Zero } },
+        { "RedirectFlowLifetime", new ProvidersOptions { RedirectFlowLifetime = TimeSpan.FromHours(2) } },
+        { "Google:ClientSecret", new ProvidersOptions { Google = { ClientId = "id", RedirectUris = ["https://app.example/r"] } } },
+        { "Google:RedirectUris", new ProvidersOptions { Google = { ClientId = "id", ClientSecret = "s", RedirectUris = ["app.example/r"] } } },
+        { "Apple:ClientSecret or PrivateKeyPem", new ProvidersOptions { Apple = { ClientId = "id", RedirectUris = ["https://app.example/r"] } } },
+        { "Apple:PrivateKeyPem", new ProvidersOptions { Apple = { ClientId = "id", TeamId = "T", KeyId = "K", PrivateKeyPem = "not a key" } } },
+        { "Apple:TeamId", new ProvidersOptions { Apple = { ClientId = "id", KeyId = "K", PrivateKeyPem = "not a key" } } },
+        { "Facebook:DialogUrl", new ProvidersOptions { Facebook = { AppId = "1", AppSecret = "s", DialogUrl = "http://facebook.example/dialog" } } },
+        { "Facebook:RedirectUris", new ProvidersOptions { Facebook = { AppId = "1", AppSecret = "s", RedirectUris = ["https://app.example/r#x"] } } },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Net;
+using OrleansSessions.Abstractions;
 using static OrleansSessions.Gateway.Tests.Api;
 
 namespace OrleansSessions.Gateway.Tests;
@@ -25,5 +26,20 @@ public sealed class RateLimitTests(TightLimitGateway gateway) : IDisposable
         await Problem(limited, HttpStatusCode.TooManyRequests, "rate-limited");
         Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single()) >= 1);
         Assert.Equal(HttpStatusCode.OK, (await _api.Send(HttpMethod.Get, "/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Past_the_failed_authentications_of_an_address_its_device_and_refresh_tokens_get_429()
+    {
+        var forged = $"{Ids.New()}.{Ids.New()}.{Ids.NewSecret()}";
+        for (var i = 0; i < TightLimitGateway.FailedAuthentications; i++)
+        {
+            await Problem(await _api.Refresh(forged), HttpStatusCode.Unauthorized, "invalid-session");
+        }
+
+        var limited = await _api.ListUsers(new Device(Ids.New(), Ids.NewSecret()));
+        await Problem(limited, HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single()) >= 1);
+        await Problem(await _api.Refresh(forged), HttpStatusCode.TooManyRequests, "rate-limited");
     }
 }

@@ -10,10 +10,11 @@ namespace OrleansSessions.Realm.Tests;
 
 /// <summary>
 /// realm-web's redirect (popup) logins and links with Google and Apple (through the real OpenID Provider, form_post),
-/// and Facebook (the fake dialog and code exchange), over HTTP as realm-web and the browser send them.
+/// and Facebook (the fake dialog and code exchange): realm-web 2.0.1 itself under Node (client/flows/redirects.mjs, its
+/// popup played by the script), and over HTTP as realm-web and the browser send them.
 /// </summary>
 [Collection(ProvidersRealmGatewayCollection.Name)]
-public sealed class RealmRedirectTests(ProvidersRealmGateway gateway)
+public sealed class RealmRedirectTests(ProvidersRealmGateway gateway, RealmClient client)
 {
     private const string Page = ProvidersRealmGateway.AppPage;
 
@@ -58,6 +59,13 @@ public sealed class RealmRedirectTests(ProvidersRealmGateway gateway)
 
         var replay = await gateway.JsonOf(await http.PostAsync(back.Address, new FormUrlEncodedContent(back.Form!)), HttpStatusCode.BadRequest);
         Assert.Equal("BadRequest", replay.GetProperty("error_code").GetString());
+    }
+
+    [Fact]
+    public async Task Realm_web_logs_in_with_google_and_apple_popups_and_links_facebook_by_popup()
+    {
+        var facebookId = $"{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
+        await client.RunAsync(gateway, "redirects", $"sub-{Guid.NewGuid():N}", Page, facebookId);
     }
 
     [Fact]
@@ -116,6 +124,7 @@ public sealed class RealmRedirectTests(ProvidersRealmGateway gateway)
             StartPath(ProviderTypes.Facebook, NewState(), Page + "/"),
             StartPath(ProviderTypes.Oidc, NewState(), Page),
             StartPath(ProviderTypes.Google, "", Page),
+            $"{App}/auth/providers/oauth2-google/login?state=abc&redirect={Uri.EscapeDataString(Page)}&device=not-base64-json",
         })
         {
             var refused = await gateway.JsonOf(await http.GetAsync(path), HttpStatusCode.BadRequest);

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace OrleansSessions.Client.Models;
 
-/// <summary>A user as an admin sees it.</summary>
+/// <summary>A user as an admin sees it (<see cref="Type"/> and <see cref="Metadata"/> as in <see cref="Profile"/>).</summary>
 public sealed record AdminUser(
     string UserId,
     string Status,
@@ -11,4 +11,6 @@ public sealed record AdminUser(
     JsonElement CustomData,
     DateTimeOffset CreatedAt,
     IReadOnlyList<Session> Sessions,
-    IReadOnlyList<string> DeviceIds);
+    IReadOnlyList<string> DeviceIds,
+    string Type,
+    IReadOnlyDictionary<string, string> Metadata);

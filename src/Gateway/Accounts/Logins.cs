@@ -18,7 +18,7 @@ namespace OrleansSessions.Gateway.Accounts;
 /// session from the user grain (which tells the device before it answers), then the tokens.
 /// </summary>
 public sealed class Logins(
-    IGrainFactory grains, AccessTokens accessTokens, IdentityProviders providers, IOptions<SessionsOptions> options,
+    IGrainFactory grains, AccessTokens accessTokens, SigningKeyRing keys, IdentityProviders providers, IOptions<SessionsOptions> options,
     IOptions<ApiKeyOptions> apiKeys)
 {
     public async Task<LoginResponse> LogInAsync(DeviceCaller caller, Credentials? credentials)
@@ -60,7 +60,7 @@ public sealed class Logins(
         }
 
         var deviceInfo = await device.AdmitLogin(caller.TokenHash, userId, options.Value.MaxUsersPerDevice);
-        var secret = Ids.NewSecret();
+        var secret = (await keys.SealAsync()).NewSecret(TokenSeal.Refresh, userId);
         var request = new NewSession(deviceInfo, TokenHash.Of(secret));
         var user = grains.GetGrain<IUserGrain>(userId);
         var grant = provider switch
@@ -114,6 +114,7 @@ public sealed class Logins(
     private static (string Email, Secret Password) EmailAndPassword(Credentials credentials)
     {
         var email = Require.Field(credentials.Email, "email");
+        Require.That(!EmailAddress.HasHiddenCharacters(email), "'email' carries a control, bidirectional or zero-width character.");
         var password = Require.Field(credentials.Password, "password");
         return (EmailAddress.Normalize(email), new Secret(password));
     }

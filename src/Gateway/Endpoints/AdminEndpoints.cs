@@ -85,6 +85,7 @@ public static class AdminEndpoints
         string userId, [FromBody] JsonElement body, IGrainFactory grains, IOptions<SessionsOptions> options)
     {
         Require.That(body.ValueKind == JsonValueKind.Object, "Custom data is a JSON object.");
+        JsonText.Require(body, "Custom data");
         var json = body.GetRawText();
         if (Encoding.UTF8.GetByteCount(json) > options.Value.MaxCustomDataBytes)
         {

@@ -23,7 +23,7 @@ public static class DeviceEndpoints
     {
         var devices = app.MapGroup("/v1/devices").WithTags("Devices");
         devices.MapPost("/", Register).WithSummary("Registers a device and hands out its device token.")
-            .RequireRateLimiting(RateLimits.PerAddress).Refuses([.. RouteErrors.BadBody, ErrorCodes.RateLimited]);
+            .RequireRateLimiting(RateLimits.PerAddress).RegistersDevices().Refuses([.. RouteErrors.BadBody, ErrorCodes.RateLimited]);
 
         var device = devices.MapGroup("/{deviceId}");
         device.MapPost("/login", LogIn).WithSummary("Logs a user in on the device and makes it the active user.")
@@ -44,12 +44,12 @@ public static class DeviceEndpoints
         return app;
     }
 
-    private static async Task<IResult> Register(DeviceRegistration? body, IGrainFactory grains)
+    private static async Task<IResult> Register(DeviceRegistration? body, IGrainFactory grains, SigningKeyRing keys)
     {
         var name = body?.Name;
         Require.That(name is null || name.Length <= MaxNameLength, $"'name' is at most {MaxNameLength} characters.");
         var deviceId = Ids.New();
-        var token = Ids.NewSecret();
+        var token = (await keys.SealAsync()).NewSecret(TokenSeal.Device, deviceId);
         await grains.GetGrain<IDeviceGrain>(deviceId).Register(name, TokenHash.Of(token));
         return TypedResults.Created((string?)null, new RegisteredDevice(deviceId, token));
     }

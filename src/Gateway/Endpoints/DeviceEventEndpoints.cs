@@ -23,7 +23,7 @@ public static class DeviceEventEndpoints
     {
         app.MapGet("/v1/devices/{deviceId}/events", Stream).WithTags("Devices")
             .WithSummary("A live stream (text/event-stream) of the device's changes, opening with a ready event.")
-            .Refuses(ErrorCodes.InvalidDeviceToken);
+            .Refuses(ErrorCodes.InvalidDeviceToken, ErrorCodes.RateLimited);
         return app;
     }
 

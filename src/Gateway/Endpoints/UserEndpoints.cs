@@ -43,7 +43,7 @@ public static class UserEndpoints
     private static async Task<RefreshResponse> Refresh(
         RefreshCaller caller, IGrainFactory grains, AccessTokens tokens, SigningKeyRing keys)
     {
-        var successor = caller.Token.Successor(await keys.RefreshTokenKeyAsync());
+        var successor = caller.Token.Successor(await keys.RefreshTokenKeyAsync(), await keys.SealAsync());
         var grant = await GatewayMetrics.CountResult(
             GatewayMetrics.Refreshes, () => caller.User(grains).Refresh(caller.Token.SessionId, caller.Token.Hash, successor.Hash));
         return new RefreshResponse(

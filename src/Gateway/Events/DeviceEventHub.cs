@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using OrleansSessions.Abstractions;
+using Microsoft.Extensions.Options;
 using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Gateway.Settings;
 
 namespace OrleansSessions.Gateway.Events;
 
@@ -10,7 +12,7 @@ namespace OrleansSessions.Gateway.Events;
 /// fanning each event out to the streams open on this gateway. It renews its subscriptions while streams are
 /// open, so a device grain that moved to another silo finds it again. Best effort, as the events are.
 /// </summary>
-public sealed partial class DeviceEventHub(IGrainFactory grains, ILogger<DeviceEventHub> logger)
+public sealed partial class DeviceEventHub(IGrainFactory grains, IOptions<SessionsOptions> options, ILogger<DeviceEventHub> logger)
     : IDeviceObserver, IHostedService, IDisposable
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
@@ -22,7 +24,10 @@ public sealed partial class DeviceEventHub(IGrainFactory grains, ILogger<DeviceE
 
     private IDeviceObserver Reference => _reference ??= grains.CreateObjectReference<IDeviceObserver>(this);
 
-    /// <summary>Opens a stream of a device's events; the first event is <c>ready</c>.</summary>
+    /// <summary>
+    /// Opens a stream of a device's events; the first event is <c>ready</c>. A device with as many streams open on
+    /// this gateway as it may have gets 429 <c>rate-limited</c>.
+    /// </summary>
     public async Task<DeviceEventStream> ListenAsync(string deviceId, TokenHash tokenHash)
     {
         var ready = await grains.GetGrain<IDeviceGrain>(deviceId).Subscribe(tokenHash, Reference);
@@ -33,7 +38,14 @@ public sealed partial class DeviceEventHub(IGrainFactory grains, ILogger<DeviceE
         });
         channel.Writer.TryWrite(ready);
         var listeners = _devices.GetOrAdd(deviceId, _ => new Listeners(tokenHash));
-        listeners.Add(channel);
+        if (!listeners.TryAdd(channel, options.Value.MaxEventStreamsPerDevice))
+        {
+            throw new SessionsException(ErrorCodes.RateLimited, "This device has as many event streams open as it may; close one first.")
+            {
+                RetryAfter = TimeSpan.FromSeconds(15),
+            };
+        }
+
         return new DeviceEventStream(channel.Reader, () => Close(deviceId, listeners, channel));
     }
 
@@ -109,11 +121,17 @@ public sealed partial class DeviceEventHub(IGrainFactory grains, ILogger<DeviceE
 
         public TokenHash TokenHash { get; } = tokenHash;
 
-        public void Add(Channel<DeviceEvent> channel)
+        public bool TryAdd(Channel<DeviceEvent> channel, int max)
         {
             lock (_channels)
             {
+                if (_channels.Count >= max)
+                {
+                    return false;
+                }
+
                 _channels.Add(channel);
+                return true;
             }
         }
 

@@ -31,13 +31,13 @@ public sealed partial class SiloLossRetry(IOptions<FailoverOptions> options, Tim
             Exception failure;
             try
             {
-                // An attempt is given up after CallTimeout, or at the deadline when less time is left (then never
-                // retried), to the millisecond (Orleans's own response timeout is checked only once a second). It
-                // carries that moment, after which no silo starts it: an attempt held up on the way (in a paused
-                // silo's buffers) never runs after the next one was sent.
-                var timeout = Min(Max(deadline - time.GetUtcNow(), TimeSpan.Zero), options.Value.CallTimeout);
-                CallExpiry.Set(time.GetUtcNow() + timeout);
-                await context.Invoke().WaitAsync(timeout, time);
+                // Orleans gives up on an unanswered call after CallTimeout (checked once a second, so after 2-3 s);
+                // any attempt is cut at the deadline (and then never retried: the call chain takes no new attempt
+                // while one still runs). An attempt carries the moment it may be given up from, after which no silo
+                // starts it: one held up on the way (in a paused silo's buffers) never runs after the next was sent.
+                var remaining = Max(deadline - time.GetUtcNow(), TimeSpan.Zero);
+                CallExpiry.Set(time.GetUtcNow() + Min(remaining, options.Value.CallTimeout));
+                await context.Invoke().WaitAsync(remaining, time);
                 if (context.Response?.Exception is not { } answered || !ShouldRetry(answered))
                 {
                     return; // the result, or the failure the caller gets (a lost silo's is answered 503 unavailable)

@@ -17,9 +17,21 @@ public sealed class RateLimitOptions
     public int PerAddressBurst { get; set; } = 400;
 
     /// <summary>
-    /// How many password checks (logins, registrations, resets, password changes) one address may have running at
-    /// once; 0 turns the limit off. Each one costs a silo core about 60 ms of Argon2id.
+    /// How many password checks (logins and links with a password, registrations, resets, password changes) one address
+    /// may have running at once, as many more waiting; 0 turns the limit off. Each costs a silo core about 60 ms of Argon2id.
     /// </summary>
     [Range(0, 10_000)]
     public int PerAddressConcurrentPasswordChecks { get; set; } = 4;
+
+    /// <summary>
+    /// Failed authentications (forged device or refresh tokens) per address in a minute; past them the address gets 429
+    /// on the routes those tokens open until the minute is over. 0 turns the limit off.
+    /// Forged tokens cost no grain (<see cref="Tokens.TokenSeal"/>); the limit bounds what one address may try.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int FailedAuthenticationsPerMinute { get; set; } = 600;
+
+    /// <summary>How many devices one address may register in an hour; 0 turns the limit off.</summary>
+    [Range(0, 1_000_000)]
+    public int PerAddressDeviceRegistrationsPerHour { get; set; } = 1000;
 }

@@ -10,7 +10,7 @@ namespace OrleansSessions.Gateway.Limits;
 
 /// <summary>
 /// Per-client-address rate limiting (ASP.NET Core's), answered with a 429 problem and Retry-After: a token bucket on
-/// the routes of <see cref="PerAddress"/>, and the concurrent <see cref="PasswordChecks"/> of each address.
+/// the routes of <see cref="PerAddress"/>, and the <see cref="AddressLimits"/> of each address.
 /// </summary>
 public static class RateLimits
 {
@@ -21,11 +21,11 @@ public static class RateLimits
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = Reject;
-            limiter.GlobalLimiter = PasswordChecks.PerAddressLimiter();
+            limiter.GlobalLimiter = AddressLimits.Create();
             limiter.AddPolicy(PerAddress, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<SessionsOptions>>().Value.RateLimits;
-                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var address = ClientAddress(context);
                 return options.PerAddressPerSecond == 0
                     ? RateLimitPartition.GetNoLimiter(address)
                     : RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
@@ -38,6 +38,9 @@ public static class RateLimits
                     });
             });
         });
+
+    /// <summary>The client's address that limits count by (the proxy's <c>X-Forwarded-For</c> when forwarded headers are on).</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public static string Seconds(TimeSpan wait) =>
         Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

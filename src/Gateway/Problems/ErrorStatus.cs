@@ -33,6 +33,8 @@ public static class ErrorStatus
         [ErrorCodes.IdentityInUse] = 409,
         [ErrorCodes.PayloadTooLarge] = 413,
         [ErrorCodes.UnsupportedMediaType] = 415,
+        [ErrorCodes.UriTooLong] = 414,
+        [ErrorCodes.RequestHeadersTooLarge] = 431,
         [ErrorCodes.RateLimited] = 429,
         [ErrorCodes.Unavailable] = 503,
         [ErrorCodes.ApiKeyNotFound] = 404,

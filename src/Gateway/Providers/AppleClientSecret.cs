@@ -18,6 +18,12 @@ public sealed class AppleClientSecret(IOptions<ProvidersOptions> options, TimePr
     private readonly Lock _lock = new();
     private (string Secret, DateTimeOffset RenewAt)? _minted;
 
+    /// <summary>
+    /// The signing key, made once and kept: Microsoft.IdentityModel caches a signer per key, so a key disposed after a
+    /// mint would break the next one.
+    /// </summary>
+    private ECDsaSecurityKey? _key;
+
     private AppleOptions Options => options.Value.Apple;
 
     public string Value
@@ -59,8 +65,13 @@ public sealed class AppleClientSecret(IOptions<ProvidersOptions> options, TimePr
 
     private string Mint(DateTimeOffset now)
     {
-        using var key = ECDsa.Create();
-        key.ImportFromPem(Options.PrivateKeyPem);
+        if (_key is null)
+        {
+            var key = ECDsa.Create();
+            key.ImportFromPem(Options.PrivateKeyPem);
+            _key = new ECDsaSecurityKey(key) { KeyId = Options.KeyId };
+        }
+
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Options.TeamId,
@@ -68,7 +79,7 @@ public sealed class AppleClientSecret(IOptions<ProvidersOptions> options, TimePr
             IssuedAt = now.UtcDateTime,
             Expires = (now + Lifetime).UtcDateTime,
             Claims = new Dictionary<string, object> { ["sub"] = Options.ClientId! },
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key) { KeyId = Options.KeyId }, SecurityAlgorithms.EcdsaSha256),
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.EcdsaSha256),
         });
     }
 }

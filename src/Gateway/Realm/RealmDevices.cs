@@ -13,9 +13,11 @@ namespace OrleansSessions.Gateway.Realm;
 /// The device of this service behind a Realm client. A Realm client has no device token, only the <c>deviceId</c> the
 /// server handed it at its first login. So the gateway registers a device on a client's first login and answers with
 /// its id; the device's token is an HMAC of that id under the cluster's secret key, which every gateway can derive and
-/// no client ever sees. A later login naming that id logs in on the same device; an id that is not such a device (never
-/// issued, another app's, a /v1 device's) gets a new device, as a Realm server hands out a new id. Because the token is
-/// never given out, a Realm device id is no credential on the /v1 device routes (listing, switching, removing).
+/// no client ever sees. The id itself carries the cluster's MAC (<see cref="TokenSeal.NewId"/>). A later login naming
+/// that id logs in on the same device; an id that is not such a device (never issued, another app's, a /v1 device's)
+/// gets a new device, as a Realm server hands out a new id, and one without the MAC gets it before any grain of that
+/// id is asked. Because the token is never given out, a Realm device id is no credential on the /v1 device routes
+/// (listing, switching, removing).
 /// </summary>
 public sealed class RealmDevices(IGrainFactory grains, SigningKeyRing keys, Logins logins)
 {
@@ -24,7 +26,8 @@ public sealed class RealmDevices(IGrainFactory grains, SigningKeyRing keys, Logi
     /// <summary>Logs in on the client's device, registering one for it first if it has none here.</summary>
     public async Task<(SessionGrant Grant, RefreshToken RefreshToken)> LogInAsync(RealmDevice? device, Credentials credentials)
     {
-        if (device?.Id is { } deviceId && Ids.IsWellFormed(deviceId))
+        var seal = await keys.SealAsync();
+        if (device?.Id is { } deviceId && seal.IsId(TokenSeal.RealmDevice, deviceId))
         {
             try
             {
@@ -36,7 +39,7 @@ public sealed class RealmDevices(IGrainFactory grains, SigningKeyRing keys, Logi
             }
         }
 
-        var caller = await CallerAsync(Ids.New());
+        var caller = await CallerAsync(seal.NewId(TokenSeal.RealmDevice));
         await caller.Device(grains).Register(NameOf(device), caller.TokenHash);
         return await logins.StartSessionAsync(caller, credentials);
     }

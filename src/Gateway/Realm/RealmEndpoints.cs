@@ -1,4 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -63,9 +65,27 @@ public static class RealmEndpoints
             : throw AppNotFound();
     }
 
-    /// <summary>This gateway's public base address: the configured one, else the one the client used to reach it.</summary>
+    /// <summary>
+    /// This gateway's public base address, never the request's Host header (anyone can send one): the configured
+    /// <see cref="RealmOptions.PublicBaseUrl"/>, else the first address Kestrel listens on (https first; a wildcard
+    /// host read as <c>localhost</c>).
+    /// </summary>
     public static string PublicBaseOf(HttpRequest request, RealmOptions options) =>
-        (options.PublicBaseUrl?.ToString() ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+        (options.PublicBaseUrl?.ToString() ?? ListeningAddress(request.HttpContext.RequestServices) + request.PathBase).TrimEnd('/');
+
+    private static string ListeningAddress(IServiceProvider services)
+    {
+        var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var first = addresses.OrderByDescending(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
+        if (first is null)
+        {
+            return "http://localhost";
+        }
+
+        var address = BindingAddress.Parse(first);
+        var host = address.Host is "+" or "*" or "0.0.0.0" or "[::]" ? "localhost" : address.Host;
+        return $"{address.Scheme}://{host}:{address.Port}";
+    }
 
     private static RealmLocation Location(HttpRequest request, IOptions<RealmOptions> options)
     {
@@ -75,7 +95,7 @@ public static class RealmEndpoints
     }
 
     private static async Task<RealmLoginResponse> LogIn(
-        string provider, bool? link, JsonObject? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
+        string provider, bool? link, JsonElement? body, HttpContext http, Logins logins, RealmDevices devices, RealmTokens tokens,
         AccessTokens accessTokens, IOptions<JsonOptions> json)
     {
         var (credentials, device) = RealmLoginRequest.Read(provider, body, json.Value.SerializerOptions);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OrleansSessions.Abstractions.Users;
 using OrleansSessions.Gateway.Contracts;
+using OrleansSessions.Gateway.Problems;
 
 namespace OrleansSessions.Gateway.Realm;
 
@@ -22,11 +23,17 @@ public sealed record RealmLoginRequest(
     string? Key = null)
 {
     /// <summary>The credentials of a login body for <paramref name="provider"/>, and the device the client names.</summary>
-    public static (Credentials Credentials, RealmDevice? Device) Read(string provider, JsonObject? body, JsonSerializerOptions json)
+    public static (Credentials Credentials, RealmDevice? Device) Read(string provider, JsonElement? body, JsonSerializerOptions json)
     {
+        Require.That(body is null or { ValueKind: JsonValueKind.Object or JsonValueKind.Null }, "The login body is a JSON object.");
+        if (body is { } text)
+        {
+            JsonText.Require(text, "The login body");
+        }
+
         var request = body?.Deserialize<RealmLoginRequest>(json);
         var credentials = provider == ProviderTypes.CustomFunction
-            ? new Credentials(provider, null, null, null, Payload: FunctionPayload(body))
+            ? new Credentials(provider, null, null, null, Payload: FunctionPayload(body is { } element ? JsonObject.Create(element) : null))
             : new Credentials(
                 provider, request?.Username, request?.Password, request?.Token,
                 IdToken: request?.IdToken, AuthCode: request?.AuthCode, AccessToken: request?.AccessToken, Key: request?.Key);

@@ -17,8 +17,9 @@ public sealed class RealmOptions : IValidatableObject
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>
-    /// This gateway's public base address, handed to clients by <c>location</c>; when unset, the address the client
-    /// used to reach it (set it behind a proxy that rewrites the host or scheme).
+    /// This gateway's public base address, handed to clients by <c>location</c>; when unset, the first address the
+    /// gateway listens on (never the request's Host header). Set it whenever clients reach the gateway by another
+    /// name: behind a proxy, or listening on every interface.
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 

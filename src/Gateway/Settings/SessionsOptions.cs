@@ -46,6 +46,10 @@ public sealed class SessionsOptions
     [Range(2, 1024 * 1024)]
     public int MaxCustomDataBytes { get; set; } = 16 * 1024;
 
+    /// <summary>How many live event streams one device may have open on one gateway (429 past it).</summary>
+    [Range(1, 1000)]
+    public int MaxEventStreamsPerDevice { get; set; } = 8;
+
     [ValidateObjectMembers]
     public CustomTokenOptions CustomToken { get; set; } = new();
 

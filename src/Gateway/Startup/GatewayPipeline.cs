@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OrleansSessions.Gateway.ApiKeys;
 using OrleansSessions.Gateway.Endpoints;
 using OrleansSessions.Gateway.Failover;
+using OrleansSessions.Gateway.Limits;
 using OrleansSessions.Gateway.Realm;
-using Scalar.AspNetCore;
 
 namespace OrleansSessions.Gateway.Startup;
 
@@ -16,6 +16,7 @@ public static class GatewayPipeline
         app.UseRealmCors();
         app.UseNoStoreOnApis();
         app.UseExceptionHandler();
+        app.UseRequestSizeLimits();
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -32,7 +33,7 @@ public static class GatewayPipeline
 
         app.MapSessionsDashboard();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", docs => docs.WithTitle("OrleansSessions API"));
+        app.MapApiReference();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

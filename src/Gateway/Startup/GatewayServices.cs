@@ -38,7 +38,11 @@ public static class GatewayServices
             .ValidateOnStart();
         var maxBody = builder.Configuration.GetSection(SessionsOptions.Section)
             .GetValue(nameof(SessionsOptions.MaxRequestBodyBytes), new SessionsOptions().MaxRequestBodyBytes);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+            RequestSizeLimits.RaiseKestrelLimits(kestrel.Limits);
+        });
 
         services.Configure<JsonOptions>(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -54,6 +58,8 @@ public static class GatewayServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<FailedAuthentications>();
+        services.AddSingleton<PasswordChecks>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Logins>();
         services.AddSingleton<UserCursors>();

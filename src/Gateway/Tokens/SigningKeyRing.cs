@@ -25,6 +25,9 @@ public sealed class SigningKeyRing(IGrainFactory grains, TimeProvider time)
     /// <summary>The secret every gateway derives a rotated refresh token's successor with.</summary>
     public async ValueTask<byte[]> RefreshTokenKeyAsync() => (await CurrentAsync()).RefreshTokenKey;
 
+    /// <summary>The MAC of the credentials this service hands out, under a key derived from the cluster's secret.</summary>
+    public async ValueTask<TokenSeal> SealAsync() => (await CurrentAsync()).Seal;
+
     /// <summary>The key of this id, reloading once if it is new to this gateway.</summary>
     public async ValueTask<ECDsaSecurityKey?> FindAsync(string? kid)
     {
@@ -62,7 +65,7 @@ public sealed class SigningKeyRing(IGrainFactory grains, TimeProvider time)
             }
 
             var set = await load(grains.GetGrain<ISigningKeysGrain>(0));
-            _snapshot = new Snapshot(set.Keys.Select(ToSecurityKey).ToList(), set.RefreshTokenKey, time.GetUtcNow());
+            _snapshot = new Snapshot(set.Keys.Select(ToSecurityKey).ToList(), set.RefreshTokenKey, new TokenSeal(set.RefreshTokenKey), time.GetUtcNow());
             return _snapshot;
         }
         finally
@@ -78,5 +81,5 @@ public sealed class SigningKeyRing(IGrainFactory grains, TimeProvider time)
         return new ECDsaSecurityKey(ecdsa) { KeyId = key.Kid };
     }
 
-    private sealed record Snapshot(IReadOnlyList<ECDsaSecurityKey> Keys, byte[] RefreshTokenKey, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(IReadOnlyList<ECDsaSecurityKey> Keys, byte[] RefreshTokenKey, TokenSeal Seal, DateTimeOffset LoadedAt);
 }

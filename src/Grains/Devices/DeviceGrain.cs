@@ -42,7 +42,7 @@ public sealed partial class DeviceGrain(
         state.State.TokenHash = tokenHash;
         state.State.Name = name;
         state.State.CreatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await Write();
         SessionsMetrics.DevicesRegistered.Add(1);
         await CountInDirectory();
         return Info();
@@ -159,7 +159,7 @@ public sealed partial class DeviceGrain(
     /// <summary>Persists the roster's changes, then tells the listeners what changed and who is active now.</summary>
     private async Task Save()
     {
-        await state.WriteStateAsync();
+        await Write();
         var changes = Roster.TakeEvents();
         if (_listeners is null)
         {
@@ -172,6 +172,23 @@ public sealed partial class DeviceGrain(
             var deviceEvent = new DeviceEvent(
                 change.Type, deviceId, change.Version, change.UserId, Roster.ActiveUserId, change.Reason);
             _listeners.Notify(listener => listener.OnDeviceEvent(deviceEvent));
+        }
+    }
+
+    /// <summary>
+    /// Writes the state. After a failed write the grain deactivates, so that no later call is served from memory
+    /// that storage does not hold: a notice sent again would otherwise be taken for old news and never written.
+    /// </summary>
+    private async Task Write()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 

@@ -34,6 +34,10 @@ public sealed class SessionBook(UserState state, SessionPolicyOptions policy)
 
     public SessionRecord? Find(string sessionId) => state.Sessions.GetValueOrDefault(sessionId);
 
+    /// <summary>The least recently used session when the user has as many as it may have, to end before one more.</summary>
+    public SessionRecord? LeastRecentlyUsedAtLimit() =>
+        state.Sessions.Count >= policy.MaxSessionsPerUser ? state.Sessions.Values.MinBy(s => s.LastUsedAt) : null;
+
     /// <summary>A new session on the device; the caller ends the one the user had there first.</summary>
     public SessionRecord Start(NewSession request, DateTimeOffset now)
     {

@@ -42,12 +42,19 @@ public sealed class UserAggregate
         }
     }
 
-    /// <summary>Rule 1: a new session on the device, replacing the one the user had there.</summary>
+    /// <summary>
+    /// Rule 1: a new session on the device, replacing the one the user had there; at the user's session limit, the
+    /// least recently used session ends first.
+    /// </summary>
     public SessionRecord StartSession(NewSession request, DateTimeOffset now)
     {
         if (Sessions.On(request.Device.DeviceId) is { } replaced)
         {
             Sessions.Forget(replaced);
+        }
+        else if (Sessions.LeastRecentlyUsedAtLimit() is { } forgotten)
+        {
+            EndSession(forgotten, SessionEndReason.SessionEnded);
         }
 
         var session = Sessions.Start(request, now);

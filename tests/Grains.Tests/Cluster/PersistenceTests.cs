@@ -1,9 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Storage;
 using OrleansSessions.Abstractions;
 using OrleansSessions.Abstractions.Devices;
+using OrleansSessions.Grains.Devices;
 
 namespace OrleansSessions.Grains.Tests.Cluster;
 
-/// <summary>A user grain serves only what storage holds: a change whose write failed is not half made.</summary>
+/// <summary>A user or device grain serves only what storage holds: a change whose write failed is not half made.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PersistenceTests(ClusterFixture fixture)
 {
@@ -41,5 +45,35 @@ public sealed class PersistenceTests(ClusterFixture fixture)
 
         Assert.Equal(grant.SessionId, (await user.Refresh(grant.SessionId, first, next)).SessionId);
         Assert.True(await user.IsSessionLive(grant.SessionId));
+    }
+
+    [Fact]
+    public async Task A_notice_whose_device_write_failed_is_written_when_it_comes_again()
+    {
+        var device = await _sessions.RegisterDevice();
+        var alice = await _sessions.RegisterUser();
+        FailingStorage.FailNextWriteOf(device.Grain.GetGrainId());
+
+        var refused = await Assert.ThrowsAsync<SessionsException>(() => _sessions.LogIn(device, alice));
+        Assert.Equal(ErrorCodes.Unavailable, refused.Code); // the device could not keep the notice
+
+        // The user grain sends the notice again (every 2 s) until the device took it; then storage must hold it.
+        var user = _sessions.User(alice);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while ((await user.CheckDeviceSession(device.Id, "any")).Pending is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Contains(alice, (await StoredDevice(device)).Entries.Select(e => e.UserId));
+    }
+
+    private async Task<DeviceState> StoredDevice(Sessions.Device device)
+    {
+        var storage = fixture.Cluster.GetSiloServiceProvider()
+            .GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        var stored = new GrainState<DeviceState>(new DeviceState());
+        await storage.ReadStateAsync("device", device.Grain.GetGrainId(), stored);
+        return stored.State!;
     }
 }
