@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using OrleansSessions.TestSupport;
 using Xunit.Abstractions;
 using static OrleansSessions.Gateway.Tests.Api;
 
@@ -83,8 +82,6 @@ public sealed class LoginFloodTests(DefaultGateway gateway, ITestOutputHelper ou
     private void Report(string line)
     {
         output.WriteLine(line);
-        var results = Path.Combine(RepositoryRoot.Path, ".local", "test-results");
-        Directory.CreateDirectory(results);
-        File.AppendAllText(Path.Combine(results, "login-flood-test.txt"), $"{DateTime.UtcNow:O} {line}{Environment.NewLine}");
+        Figures.Write("login-flood-test", $"{DateTime.UtcNow:O} {line}");
     }
 }

@@ -6,48 +6,31 @@ namespace OrleansSessions.Gateway.Limits;
 
 /// <summary>
 /// Limits per client address on the routes marked for them, past which an address gets 429 <c>rate-limited</c>
-/// with Retry-After: how many password checks (login, register, reset, password change, link) it may have running
-/// at once, so that one address flooding logins holds at most that many of the silos' hashing slots; and how many
-/// devices it may register in an hour.
+/// with Retry-After: its concurrent <see cref="PasswordChecks"/>, and how many devices it may register in an hour.
 /// </summary>
 public static class AddressLimits
 {
-    private enum Limited
-    {
-        None,
-        PasswordCheck,
-        DeviceRegistration,
-    }
-
-    /// <summary>Counts the route's requests with the client address's concurrent password checks.</summary>
+    /// <summary>Counts the route's password checks with the client address's concurrent ones.</summary>
     public static TBuilder ChecksPasswords<TBuilder>(this TBuilder route) where TBuilder : IEndpointConventionBuilder =>
-        route.WithMetadata(new LimitedRoute(Limited.PasswordCheck));
+        route.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<PasswordChecks>().RunAsync(context, next));
 
     /// <summary>Counts the route's requests with the client address's device registrations of the hour.</summary>
     public static TBuilder RegistersDevices<TBuilder>(this TBuilder route) where TBuilder : IEndpointConventionBuilder =>
-        route.WithMetadata(new LimitedRoute(Limited.DeviceRegistration));
+        route.WithMetadata(new RegistersDevicesRoute());
 
-    /// <summary>The gateway-wide limiter: one limit per client address and kind of marked route.</summary>
-    public static PartitionedRateLimiter<HttpContext> Create() => PartitionedRateLimiter.Create<HttpContext, (string, Limited)>(context =>
+    /// <summary>The gateway-wide limiter: device registrations per client address and hour on the marked routes.</summary>
+    public static PartitionedRateLimiter<HttpContext> Create() => PartitionedRateLimiter.Create<HttpContext, string>(context =>
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<SessionsOptions>>().Value.RateLimits;
-        var address = RateLimits.ClientAddress(context);
-        return context.GetEndpoint()?.Metadata.GetMetadata<LimitedRoute>()?.Kind switch
-        {
-            Limited.PasswordCheck when options.PerAddressConcurrentPasswordChecks > 0 => RateLimitPartition.GetConcurrencyLimiter(
-                (address, Limited.PasswordCheck),
-                _ => new ConcurrencyLimiterOptions { PermitLimit = options.PerAddressConcurrentPasswordChecks, QueueLimit = 0 }),
-            Limited.DeviceRegistration when options.PerAddressDeviceRegistrationsPerHour > 0 => RateLimitPartition.GetFixedWindowLimiter(
-                (address, Limited.DeviceRegistration),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.PerAddressDeviceRegistrationsPerHour,
-                    Window = TimeSpan.FromHours(1),
-                    QueueLimit = 0,
-                }),
-            _ => RateLimitPartition.GetNoLimiter((string.Empty, Limited.None)),
-        };
+        var perHour = context.RequestServices.GetRequiredService<IOptions<SessionsOptions>>().Value.RateLimits.PerAddressDeviceRegistrationsPerHour;
+        return context.GetEndpoint()?.Metadata.GetMetadata<RegistersDevicesRoute>() is null || perHour == 0
+            ? RateLimitPartition.GetNoLimiter(string.Empty)
+            : RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perHour,
+                Window = TimeSpan.FromHours(1),
+                QueueLimit = 0,
+            });
     });
 
-    private sealed record LimitedRoute(Limited Kind);
+    private sealed record RegistersDevicesRoute;
 }

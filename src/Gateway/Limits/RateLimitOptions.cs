@@ -17,8 +17,8 @@ public sealed class RateLimitOptions
     public int PerAddressBurst { get; set; } = 400;
 
     /// <summary>
-    /// How many password checks (logins, registrations, resets, password changes) one address may have running at
-    /// once; 0 turns the limit off. Each one costs a silo core about 60 ms of Argon2id.
+    /// How many password checks (logins and links with a password, registrations, resets, password changes) one address
+    /// may have running at once, as many more waiting; 0 turns the limit off. Each costs a silo core about 60 ms of Argon2id.
     /// </summary>
     [Range(0, 10_000)]
     public int PerAddressConcurrentPasswordChecks { get; set; } = 4;

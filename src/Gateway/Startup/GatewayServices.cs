@@ -59,6 +59,7 @@ public static class GatewayServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<FailedAuthentications>();
+        services.AddSingleton<PasswordChecks>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Logins>();
         services.AddSingleton<UserCursors>();
