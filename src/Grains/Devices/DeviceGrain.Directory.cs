@@ -5,13 +5,17 @@ namespace OrleansSessions.Grains.Devices;
 
 /// <summary>
 /// The device's count in the user directory: after its registration is written, the directory counts it (once, by
-/// device id); until that succeeds it is retried every few seconds, also by the next activation if this silo dies.
+/// device id); until that succeeds it is retried, 2 s after a failure and twice as long after each next one (up to
+/// 5 minutes, so that a directory that is down is not flooded by every device), also by the next activation if this
+/// silo dies.
 /// </summary>
 public sealed partial class DeviceGrain
 {
-    private static readonly TimeSpan CountRetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FirstCountRetry = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LastCountRetry = TimeSpan.FromMinutes(5);
 
     private IGrainTimer? _countRetry;
+    private TimeSpan _countRetryDelay = FirstCountRetry;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -40,8 +44,12 @@ public sealed partial class DeviceGrain
         }
     }
 
-    private void ScheduleCount() =>
-        _countRetry ??= this.RegisterGrainTimer(_ => CountInDirectory(), CountRetryDelay, CountRetryDelay);
+    private void ScheduleCount()
+    {
+        _countRetry?.Dispose();
+        _countRetry = this.RegisterGrainTimer(_ => CountInDirectory(), _countRetryDelay, Timeout.InfiniteTimeSpan);
+        _countRetryDelay = TimeSpan.FromTicks(Math.Min(_countRetryDelay.Ticks * 2, LastCountRetry.Ticks));
+    }
 
     [LoggerMessage(2, LogLevel.Warning, "Could not count device {DeviceId} in the user directory; will retry")]
     private partial void LogCountFailed(Exception exception, string deviceId);
